@@ -1,0 +1,3 @@
+from vrlint.cli import main
+
+raise SystemExit(main())

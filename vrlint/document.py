@@ -1,0 +1,317 @@
+"""The lossless document model that every other part of vrlint reads.
+
+Positions
+---------
+Lines and columns are **1-based** and columns count **Unicode code points**
+(not bytes, not UTF-16 units, not display cells; a tab is one column).
+``end_column`` is exclusive: it is the column just after the last character,
+so a one-character span at column 5 has ``column=5, end_column=6``.
+``start`` and ``end`` are the same span as 0-based offsets into
+``Document.text`` (``end`` exclusive), which is what fixes edit.
+
+A byte-order mark is not part of line 1: columns on line 1 start after it.
+
+The model is plain slotted dataclasses rather than pydantic models on
+purpose: it is built for every file on every commit, so it must be cheap.
+The typed, validated records users export live in :mod:`vrlint.records`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+Alignment = Literal["left", "center", "right"] | None
+InlineKind = Literal[
+    "text",
+    "code",
+    "emphasis",
+    "strong",
+    "strikethrough",
+    "link",
+    "image",
+    "html",
+    "linebreak",
+    "softbreak",
+]
+LinkKind = Literal["link", "image", "autolink", "html"]
+BlockKind = Literal[
+    "paragraph",
+    "heading",
+    "table",
+    "fenced_code",
+    "indented_code",
+    "html",
+    "thematic_break",
+    "link_definition",
+]
+ContainerKind = Literal["block_quote", "list_item"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of the source; see the module docstring for the conventions."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line: its text without the line ending, and the ending.
+
+    ``ending`` is ``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or ``""`` (last line
+    without a final newline). ``start`` is the offset of the first character
+    in ``Document.text``.
+    """
+
+    number: int
+    start: int
+    text: str
+    ending: str
+
+
+@dataclass(slots=True)
+class Inline:
+    """One inline node of a paragraph, heading or table cell.
+
+    ``span`` is ``None`` only for emphasis, strong, strikethrough and plain
+    text nodes, whose exact extent vrlint does not track.
+    For links and images ``url`` is the destination with backslash escapes
+    and entities resolved but otherwise as written (not percent-encoded);
+    ``dest_span`` locates that destination in the source when it was written
+    inline (``[x](dest)``), and is ``None`` for reference links and autolinks.
+    """
+
+    kind: InlineKind
+    span: Span | None = None
+    text: str = ""
+    url: str = ""
+    title: str | None = None
+    dest_span: Span | None = None
+    children: list[Inline] = field(default_factory=list)
+
+    def plain_text(self) -> str:
+        """The text a reader sees (images and HTML tags contribute nothing)."""
+        if self.kind in ("text", "code"):
+            return self.text
+        if self.kind in ("softbreak", "linebreak"):
+            return " "
+        if self.kind in ("image", "html"):
+            return ""
+        return "".join(child.plain_text() for child in self.children)
+
+    def walk(self) -> Iterator[Inline]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def plain_text(inlines: list[Inline]) -> str:
+    return "".join(node.plain_text() for node in inlines)
+
+
+def walk(inlines: list[Inline]) -> Iterator[Inline]:
+    for node in inlines:
+        yield from node.walk()
+
+
+@dataclass(slots=True)
+class Link:
+    """A link target found in the document, wherever it was written.
+
+    ``kind`` is ``link`` for ``[text](url)``, ``image`` for ``![alt](url)``,
+    ``autolink`` for ``<url>`` and bare GFM autolinks, and ``html`` for an
+    ``href``/``src`` attribute of raw HTML. ``image`` is set on a link whose
+    whole label is one image (a badge: ``[![alt](img)](url)``).
+    ``text`` is the label's plain text (the alt text for images).
+    ``block`` is the index of the enclosing block in ``Document.blocks``.
+    """
+
+    kind: LinkKind
+    url: str
+    text: str
+    span: Span
+    dest_span: Span | None
+    block: int
+    image: Link | None = None
+    attribute: str | None = None
+
+
+@dataclass(slots=True)
+class Block:
+    """A leaf block. ``containers`` lists the enclosing block quotes and
+    list items, outermost first. ``end_line`` is inclusive."""
+
+    kind: BlockKind
+    start_line: int
+    end_line: int
+    containers: tuple[ContainerKind, ...] = ()
+
+
+@dataclass(slots=True)
+class Paragraph(Block):
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Heading(Block):
+    """An ATX or setext heading. ``anchor`` is the id GitHub gives it
+    (``#`` not included), already made unique within the document."""
+
+    level: int = 1
+    text: str = ""
+    anchor: str = ""
+    span: Span | None = None
+    inlines: list[Inline] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CodeBlock(Block):
+    info: str = ""
+
+
+@dataclass(slots=True)
+class HtmlBlock(Block):
+    """Raw HTML. ``comment`` is true for a block that starts with ``<!--``."""
+
+    comment: bool = False
+
+
+@dataclass(slots=True)
+class LinkDefinition(Block):
+    label: str = ""
+    url: str = ""
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell as cmark-gfm splits it.
+
+    ``raw`` is the source between the pipes, untouched; ``content`` is what
+    cmark-gfm parses as inlines: trimmed, with ``\\|`` turned into ``|``.
+    ``span`` covers the trimmed content (zero-width for an empty cell);
+    ``raw_span`` covers ``raw``.
+    """
+
+    index: int
+    raw: str
+    content: str
+    span: Span
+    raw_span: Span
+    inlines: list[Inline] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.inlines)
+
+
+@dataclass(slots=True)
+class Row:
+    """A table row as written. ``cells`` holds every cell in the source, even
+    beyond the header's count (cmark-gfm drops those); ``rendered`` gives the
+    cells GitHub shows, padded with ``None`` where the row is short."""
+
+    line: int
+    cells: list[Cell]
+    span: Span
+    leading_pipe: bool
+    trailing_pipe: bool
+
+    def rendered(self, columns: int) -> list[Cell | None]:
+        shown: list[Cell | None] = list(self.cells[:columns])
+        shown.extend([None] * (columns - len(shown)))
+        return shown
+
+
+@dataclass(slots=True)
+class Table(Block):
+    """A GFM table exactly where cmark-gfm renders one. ``prefix`` is, per
+    line, the container prefix (block quote markers, list indentation) that
+    precedes the row text; it is empty for top-level tables."""
+
+    header: Row | None = None
+    delimiter: Row | None = None
+    rows: list[Row] = field(default_factory=list)
+    alignments: list[Alignment] = field(default_factory=list)
+    prefixes: list[str] = field(default_factory=list)
+
+    @property
+    def columns(self) -> int:
+        return len(self.header.cells) if self.header else 0
+
+    @property
+    def all_rows(self) -> list[Row]:
+        head = [self.header] if self.header else []
+        return head + self.rows
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed README. ``render()`` gives back the input exactly."""
+
+    text: str
+    lines: list[Line]
+    blocks: list[Block]
+    bom: str = ""
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _links: list[Link] | None = field(default=None, repr=False)
+
+    def render(self) -> str:
+        return self.bom + "".join(line.text + line.ending for line in self.lines)
+
+    # -- positions ---------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of a 0-based offset into ``text``; both 1-based."""
+        if not self._line_starts:
+            self._line_starts = [line.start for line in self.lines]
+        index = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Span(line, column, end_line, end_column, start, end)
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    # -- views -------------------------------------------------------------
+    @property
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def html_blocks(self) -> list[HtmlBlock]:
+        return [b for b in self.blocks if isinstance(b, HtmlBlock)]
+
+    @property
+    def anchors(self) -> set[str]:
+        return {h.anchor for h in self.headings}
+
+    @property
+    def links(self) -> list[Link]:
+        """Every link, image, autolink and raw-HTML href/src, in source order.
+        Nothing inside code blocks or HTML comments is included."""
+        if self._links is None:
+            from vrlint.parsing.links import collect_links
+
+            self._links = collect_links(self)
+        return self._links
+
+    def containing_block(self, line: int) -> Block | None:
+        for block in self.blocks:
+            if block.start_line <= line <= block.end_line:
+                return block
+        return None

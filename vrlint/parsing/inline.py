@@ -1,0 +1,262 @@
+"""Inline content (cells, headings, paragraphs) parsed by mistune, with
+source positions.
+
+mistune 3.4 parses inlines in one pass over a single source string, so the
+offset where each rule matched is known; this subclass records it on every
+token (``_start``/``_end``) and, for links, also where the label closed
+(``_close``) so the destination can be located. A :class:`SourceMap` turns
+offsets in the parsed content back into offsets in the document, across the
+line breaks of a paragraph and the ``\\|`` that table cells drop.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from collections.abc import Callable, Mapping
+from re import Match
+from typing import Any
+
+from mistune._inline import links as _links
+from mistune.core import InlineState
+from mistune.inline_parser import InlineParser
+from mistune.plugins.formatting import strikethrough
+from mistune.plugins.url import url as url_plugin
+from mistune.util import unikey
+
+from vrlint.document import Inline, Span
+
+Token = dict[str, Any]
+SpanMaker = Callable[[int, int], Span]
+
+#: characters that can start inline syntax; content without them is plain
+#: text, and skipping mistune for it keeps parsing of big tables cheap.
+_SYNTAX = re.compile(r"[\\`*_\[\]!<&~\n]|https?://", re.IGNORECASE)
+_ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+class SourceMap:
+    """Maps an index in parsed content to an offset in the document.
+
+    The content is a concatenation of contiguous source pieces; ``starts``
+    holds where each piece begins in the content and ``bases`` where it
+    begins in the document.
+    """
+
+    __slots__ = ("bases", "starts")
+
+    def __init__(self, starts: list[int], bases: list[int]) -> None:
+        self.starts = starts
+        self.bases = bases
+
+    @classmethod
+    def contiguous(cls, base: int) -> SourceMap:
+        return cls([0], [base])
+
+    def offset(self, index: int) -> int:
+        piece = bisect.bisect_right(self.starts, index) - 1
+        piece = max(piece, 0)
+        return self.bases[piece] + index - self.starts[piece]
+
+    def end_offset(self, index: int) -> int:
+        """Offset just after content character ``index - 1``: an exclusive
+        end that stays on the line of the last character."""
+        if index <= 0:
+            return self.offset(0)
+        return self.offset(index - 1) + 1
+
+
+class SpanInlineParser(InlineParser):
+    """mistune's inline parser, recording where every token came from."""
+
+    def parse_method(self, m: Match[str], state: InlineState) -> int | None:
+        before = len(state.tokens)
+        end = super().parse_method(m, state)
+        if end:
+            start = m.start()
+            for token in state.tokens[before:]:
+                if "_start" not in token:
+                    token["_start"] = start
+                    token["_end"] = end
+        return end
+
+    def parse_link_close(self, m: Match[str], state: InlineState) -> int:
+        # Same control flow as mistune's parse_link_close, but each bracket
+        # is closed through _close_bracket below, which keeps positions.
+        pos = m.start()
+        if not state.env.get("ref_links"):
+            literal_end = m.end() - int(state.src.startswith("(", m.end()))
+            if literal_end > pos:
+                _links._discard_brackets(state, literal_end - pos)
+                self.process_text(state.src[pos:literal_end], state)
+                pos = literal_end
+        while pos < m.end():
+            if not state.brackets:
+                self.process_text(state.src[pos : m.end()], state)
+                return m.end()
+            pos = self._close_bracket(state, pos)
+        return pos
+
+    def _close_bracket(self, state: InlineState, close: int) -> int:
+        opener = state.brackets[-1]
+        index = opener.token_index
+        start = state.tokens[index].get("_start") if index < len(state.tokens) else None
+        end = _links._close_bracket(self, state, close)
+        if (
+            start is not None
+            and len(state.tokens) == index + 1
+            and state.tokens[-1]["type"] in ("link", "image")
+        ):
+            token = state.tokens[-1]
+            token["_start"] = start
+            token["_end"] = end
+            token["_close"] = close
+        return end
+
+
+class _PluginHost:
+    """The part of ``mistune.Markdown`` that inline plugins touch."""
+
+    renderer = None
+
+    def __init__(self, inline: InlineParser) -> None:
+        self.inline = inline
+
+
+def _make_parser() -> SpanInlineParser:
+    parser = SpanInlineParser()
+    host = _PluginHost(parser)
+    strikethrough(host)  # type: ignore[arg-type]
+    url_plugin(host)  # type: ignore[arg-type]
+    return parser
+
+
+_PARSER: SpanInlineParser | None = None
+
+
+def _parser() -> SpanInlineParser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _make_parser()
+    return _PARSER
+
+
+def resolve_text(raw: str) -> str:
+    """Backslash escapes and character references, as a reader sees them."""
+    if "\\" in raw:
+        raw = _ESCAPABLE.sub(r"\1", raw)
+    if "&" in raw:
+        raw = html.unescape(raw)
+    return raw
+
+
+def _destination(inner: str) -> tuple[int, int] | None:
+    """Bounds of the destination inside ``(...)`` of an inline link."""
+    index = 0
+    length = len(inner)
+    while index < length and inner[index] in " \t\n":
+        index += 1
+    if index < length and inner[index] == "<":
+        close = inner.find(">", index + 1)
+        if close < 0:
+            return None
+        return index + 1, close
+    start = index
+    depth = 0
+    while index < length:
+        char = inner[index]
+        if char == "\\" and index + 1 < length:
+            index += 2
+            continue
+        if char in " \t\n":
+            break
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        index += 1
+    return start, index
+
+
+def parse_inlines(
+    content: str,
+    smap: SourceMap,
+    make_span: SpanMaker,
+    references: Mapping[str, tuple[str, str | None]] | None = None,
+) -> list[Inline]:
+    """Parse ``content`` into :class:`Inline` nodes located in the source."""
+    if not content:
+        return []
+    if _SYNTAX.search(content) is None:
+        return [Inline("text", text=content)]
+    env: dict[str, Any] = {}
+    if references:
+        env["ref_links"] = {
+            unikey(label): {"url": url, "title": title} for label, (url, title) in references.items()
+        }
+    state = InlineState(env)
+    state.src = content
+    tokens = _parser().render(state)
+    return _convert(tokens, content, smap, make_span)
+
+
+def _convert(tokens: list[Token], content: str, smap: SourceMap, make_span: SpanMaker) -> list[Inline]:
+    out: list[Inline] = []
+    for token in tokens:
+        kind = token["type"]
+        span = None
+        if "_start" in token:
+            span = make_span(smap.offset(token["_start"]), smap.end_offset(token["_end"]))
+        if kind == "text":
+            text = token["raw"] if token.get("_emphasis") is False else resolve_text(token["raw"])
+            if out and out[-1].kind == "text" and out[-1].span is None:
+                out[-1].text += text
+            else:
+                out.append(Inline("text", text=text))
+        elif kind == "codespan":
+            out.append(Inline("code", span, text=token["raw"]))
+        elif kind in ("emphasis", "strong", "strikethrough"):
+            out.append(Inline(kind, children=_convert(token["children"], content, smap, make_span)))
+        elif kind in ("link", "image"):
+            out.append(_link(token, kind, span, content, smap, make_span))
+        elif kind == "inline_html":
+            out.append(Inline("html", span, text=token["raw"]))
+        elif kind == "linebreak":
+            out.append(Inline("linebreak", span))
+        elif kind == "softbreak":
+            out.append(Inline("softbreak", span))
+        else:  # pragma: no cover - a token type from a future mistune
+            out.append(Inline("text", span, text=str(token.get("raw", ""))))
+    return out
+
+
+def _link(
+    token: Token, kind: str, span: Span | None, content: str, smap: SourceMap, make_span: SpanMaker
+) -> Inline:
+    children = _convert(token.get("children", []), content, smap, make_span)
+    attrs = token.get("attrs", {})
+    title = attrs.get("title")
+    dest_span: Span | None = None
+    if "_autolink" in token:
+        url = token["_autolink"]
+    elif "_close" in token and content.startswith("(", token["_close"] + 1):
+        inner_start = token["_close"] + 2
+        inner = content[inner_start : token["_end"] - 1]
+        bounds = _destination(inner)
+        if bounds is None:
+            url = str(attrs.get("url", ""))
+        else:
+            start, end = bounds
+            url = resolve_text(inner[start:end])
+            dest_span = make_span(smap.offset(inner_start + start), smap.end_offset(inner_start + end))
+            if start == end:
+                dest_span = make_span(smap.offset(inner_start + start), smap.offset(inner_start + start))
+    else:
+        url = str(attrs.get("url", ""))
+    node = Inline(kind, span, url=url, title=title, dest_span=dest_span, children=children)  # type: ignore[arg-type]
+    if kind == "image":
+        node.text = "".join(child.plain_text() for child in children)
+    return node
