@@ -30,7 +30,7 @@ from vrlint.document import (
 from vrlint.parsing.blocks import Node, scan_blocks
 from vrlint.parsing.inline import SourceMap, parse_inlines
 from vrlint.parsing.linkdefs import leading_definitions, normalize_label
-from vrlint.parsing.slugs import github_slug
+from vrlint.parsing.slugs import AnchorRegistry, github_slug
 from vrlint.parsing.tables import alignment_of, split_row, trim_bounds, unescape_pipes
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
@@ -72,9 +72,9 @@ class _Builder:
     def build(self, root: Node) -> None:
         blocks = self.doc.blocks
         for node, containers in self._leaves(root, ()):
-            block = self._block(node, containers)
-            if block is not None:
-                blocks.extend(block)
+            made = self._block(node, containers)
+            if made is not None:
+                blocks.extend(made)
         # inlines last: reference definitions may follow their first use
         for block, node in self.pending:
             self._fill_inlines(block, node)
@@ -242,14 +242,6 @@ class _Builder:
             block.inlines = inlines
 
     def _assign_anchors(self) -> None:
-        seen: dict[str, int] = {}
+        registry = AnchorRegistry()
         for heading in self.doc.headings:
-            slug = github_slug(heading.text)
-            count = seen.get(slug)
-            if count is None:
-                seen[slug] = 0
-                heading.anchor = slug
-            else:
-                count += 1
-                seen[slug] = count
-                heading.anchor = f"{slug}-{count}"
+            heading.anchor = registry.add(github_slug(heading.text))
