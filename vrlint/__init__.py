@@ -5,7 +5,7 @@ pre-commit hook do not pay for the parser before they need it::
 
     import vrlint
     doc = vrlint.parse(text)          # lossless: doc.render() == text
-    records = vrlint.records(doc)     # typed tables and entries
+    tables = vrlint.tables(doc)       # typed table and entry records
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from vrlint.document import Document
     from vrlint.records.models import TableRecord
 
-__all__ = ["Document", "__version__", "parse", "records"]
+__all__ = ["Document", "__version__", "parse", "tables"]
 
 
 def parse(text: str) -> Document:
@@ -28,7 +28,7 @@ def parse(text: str) -> Document:
     return _parse(text)
 
 
-def records(document: Document) -> list[TableRecord]:
+def tables(document: Document) -> list[TableRecord]:
     """The typed :class:`~vrlint.records.models.TableRecord` of every table."""
     from vrlint.records.extract import extract_tables
 

@@ -207,10 +207,8 @@ class Cell:
     span: Span
     raw_span: Span
     inlines: list[Inline] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return plain_text(self.inlines)
+    #: the plain text a reader sees (``plain_text(inlines)``, computed once)
+    text: str = ""
 
 
 @dataclass(slots=True)

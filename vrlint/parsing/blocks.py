@@ -157,6 +157,13 @@ class BlockScanner:
     def _advance(self, count: int, columns: bool) -> None:
         text = self.text
         length = len(text)
+        if count > 0 and "\t" not in text[self.pos : self.pos + count]:
+            step = min(count, length - self.pos)
+            if step > 0:
+                self.pos += step
+                self.col += step
+                self.partial_tab = False
+            return
         while count > 0 and self.pos < length:
             if text[self.pos] == "\t":
                 chars_to_tab = TAB_STOP - (self.col % TAB_STOP)

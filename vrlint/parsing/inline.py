@@ -33,6 +33,12 @@ SpanMaker = Callable[[int, int], Span]
 #: characters that can start inline syntax; content without them is plain
 #: text, and skipping mistune for it keeps parsing of big tables cheap.
 _SYNTAX = re.compile(r"[\\`*_\[\]!<&~\n]|https?://", re.IGNORECASE)
+#: text whose only syntax is character references (``&#10003;``)
+_ONLY_ENTITIES = re.compile(
+    r"(?:[^\\`*_\[\]!<&~\n]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)*\Z"
+)
+#: a destination without parentheses, escapes or brackets, then a title or the end
+_SIMPLE_DESTINATION = re.compile(r"[ \t\n]*([^\s()<>\\]+)(?=[ \t\n]|\Z)")
 _ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 
@@ -153,6 +159,9 @@ def resolve_text(raw: str) -> str:
 
 def _destination(inner: str) -> tuple[int, int] | None:
     """Bounds of the destination inside ``(...)`` of an inline link."""
+    simple = _SIMPLE_DESTINATION.match(inner)
+    if simple is not None:
+        return simple.span(1)
     index = 0
     length = len(inner)
     while index < length and inner[index] in " \t\n":
@@ -186,20 +195,28 @@ def parse_inlines(
     smap: SourceMap,
     make_span: SpanMaker,
     references: Mapping[str, tuple[str, str | None]] | None = None,
+    cache: dict[str, list[Token]] | None = None,
 ) -> list[Inline]:
     """Parse ``content`` into :class:`Inline` nodes located in the source."""
     if not content:
         return []
-    if _SYNTAX.search(content) is None:
+    syntax = _SYNTAX.search(content)
+    if syntax is None:
         return [Inline("text", text=content)]
-    env: dict[str, Any] = {}
-    if references:
-        env["ref_links"] = {
-            unikey(label): {"url": url, "title": title} for label, (url, title) in references.items()
-        }
-    state = InlineState(env)
-    state.src = content
-    tokens = _parser().render(state)
+    if syntax.group(0) == "&" and "://" not in content and _ONLY_ENTITIES.match(content):
+        return [Inline("text", text=html.unescape(content))]
+    tokens = cache.get(content) if cache is not None else None
+    if tokens is None:
+        env: dict[str, Any] = {}
+        if references:
+            env["ref_links"] = {
+                unikey(label): {"url": url, "title": title} for label, (url, title) in references.items()
+            }
+        state = InlineState(env)
+        state.src = content
+        tokens = _parser().render(state)
+        if cache is not None:
+            cache[content] = tokens
     return _convert(tokens, content, smap, make_span)
 
 

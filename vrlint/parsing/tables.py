@@ -43,17 +43,16 @@ def _pipe_run(text: str, pos: int) -> int:
 
 
 def _cell_run(text: str, pos: int) -> int:
-    """``scan_table_cell``: everything up to an unescaped pipe."""
-    end = pos
-    length = len(text)
-    while end < length:
-        char = text[end]
-        if char == "\\" and end + 1 < length and text[end + 1] == "|":
-            end += 2
-            continue
-        if char == "|":
-            break
-        end += 1
+    """``scan_table_cell``: everything up to an unescaped pipe.
+
+    Scanning left to right, ``\\|`` is always taken as a pair, so a pipe is
+    escaped exactly when the character before it is a backslash.
+    """
+    end = text.find("|", pos)
+    while end > pos and text[end - 1] == "\\":
+        end = text.find("|", end + 1)
+    if end < 0:
+        end = len(text)
     return end - pos
 
 

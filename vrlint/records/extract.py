@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Literal
 
 from vrlint.document import Cell, Document, Heading, Inline, Link, Span, Table
 from vrlint.parsing.links import cell_links
@@ -49,16 +50,15 @@ _ROLE_PATTERNS: list[tuple[ColumnRole, re.Pattern[str]]] = [
     ("link", re.compile(r"^(?:link|links|url|resource|resources|download|access|homepage)$")),
     (
         "detail",
-        re.compile(
-            r"(?:detail|description|desc|note|remark|summary|highlight|comment|idea|contribution|tl ?dr)"
-        ),
+        re.compile(r"(?:detail|description|desc|note|remark|summary|highlight|comment|idea|contribution|tl ?dr)"),
     ),
     ("status", re.compile(r"^(?:status|release|released|open source|availability)$")),
 ]
-_MODALITY = re.compile(
-    r"^(?:(?:si|so|input|output|in|out)\s*)?(?:text|image|images|audio|video|videos|speech|3d|point cloud|"
-    r"depth|music|sound|motion|vision|language|[a-z]+(?:-[a-z]+)+)$"
+_MODALITY_WORDS = frozenset(
+    "text image images audio video videos speech 3d point cloud depth music sound motion vision "
+    "language lang img vid pc thermal event tactile".split()
 )
+_MODALITY_PREFIXES = frozenset("si so input output in out i o".split())
 _VENUES = re.compile(
     r"\b(NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|ACM ?MM|MM|TPAMI|"
     r"T-PAMI|IJCV|TIP|TMM|TCSVT|WACV|BMVC|KDD|WWW|SIGIR|SIGGRAPH(?: Asia)?|Interspeech|ICASSP|3DV|RSS|"
@@ -82,7 +82,10 @@ def infer_role(header: str) -> ColumnRole:
     for role, pattern in _ROLE_PATTERNS:
         if pattern.search(key):
             return role
-    if _MODALITY.match(key):
+    words = key.split()
+    while words and words[0] in _MODALITY_PREFIXES:
+        words = words[1:]
+    if words and all(word in _MODALITY_WORDS for word in words):
         return "modality"
     return "other"
 
@@ -155,7 +158,7 @@ def extract_table(
     for row in table.rows:
         entry = Entry(line=row.line, missing_cells=0)
         columns = len(headers)
-        entry.extra_cells = [cell.content for cell in row.cells[columns:]]
+        entry.extra_cells = [cell.raw.strip(" \t") for cell in row.cells[columns:]]
         entry.missing_cells = max(columns - len(row.cells), 0)
         for cell in row.cells[:columns]:
             _read_cell(document, entry, cell, headers[cell.index], roles[cell.index], block_index)
@@ -203,16 +206,14 @@ def _strong_text(inlines: Iterable[Inline]) -> str | None:
     return None
 
 
-def _read_cell(
-    document: Document, entry: Entry, cell: Cell, header: str, role: ColumnRole, block_index: int
-) -> None:
+def _read_cell(document: Document, entry: Entry, cell: Cell, header: str, role: ColumnRole, block_index: int) -> None:
     text = cell.text.strip()
     entry.cells.append(
         CellRecord(
             column=cell.index,
             header=header,
             role=role,
-            raw=cell.raw,
+            raw=cell.raw.strip(" \t"),
             content=cell.content,
             text=text,
             position=position(cell.span),
@@ -241,9 +242,7 @@ def _read_cell(
         outside = _text_outside_links(cell.inlines)
         for _start, _end, aid in find_arxiv_ids(outside):
             entry.papers.append(
-                PaperRecord(
-                    source="text", arxiv_id=aid.id, arxiv_version=aid.version, position=position(cell.span)
-                )
+                PaperRecord(source="text", arxiv_id=aid.id, arxiv_version=aid.version, position=position(cell.span))
             )
     for link in cell_links(document, cell, block_index):
         _read_link(entry, link, role)
@@ -366,20 +365,18 @@ def _classify_target(
                 RepoRecord(host="github.com", owner=info.owner, name=info.name, url=target, position=where)
             )
     elif kind in ("huggingface_model", "modelscope_model"):
-        host = "huggingface" if kind.startswith("hugging") else "modelscope"
+        host: Literal["huggingface", "modelscope"] = "huggingface" if kind.startswith("hugging") else "modelscope"
         entry.checkpoints.append(
-            ArtifactRecord(
-                kind="checkpoint", host=host, owner=info.owner, name=info.name, url=target, position=where
-            )  # type: ignore[arg-type]
+            ArtifactRecord(kind="checkpoint", host=host, owner=info.owner, name=info.name, url=target, position=where)
         )
     elif kind in ("huggingface_dataset", "modelscope_dataset"):
-        host = "huggingface" if kind.startswith("hugging") else "modelscope"
+        dataset_host: Literal["huggingface", "modelscope"] = (
+            "huggingface" if kind.startswith("hugging") else "modelscope"
+        )
         entry.datasets.append(
             ArtifactRecord(
-                kind="dataset", host=host, owner=info.owner, name=info.name, url=target, position=where
-            )  # type: ignore[arg-type]
+                kind="dataset", host=dataset_host, owner=info.owner, name=info.name, url=target, position=where
+            )
         )
-    elif kind in ("github_pages", "huggingface_space") or (
-        kind == "other" and _PROJECT_WORDS.search(wording)
-    ):
+    elif kind in ("github_pages", "huggingface_space") or (kind == "other" and _PROJECT_WORDS.search(wording)):
         entry.project_pages.append(target)

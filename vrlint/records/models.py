@@ -104,6 +104,9 @@ class ArtifactRecord(_Record):
 
 
 class CellRecord(_Record):
+    """``raw`` is the cell's source without its padding (escapes such as
+    ``\\|`` kept); ``content`` is what GitHub parses; ``text`` what it shows."""
+
     column: int
     header: str
     role: ColumnRole
@@ -132,7 +135,7 @@ class Entry(_Record):
     links: list[LinkRecord] = Field(default_factory=list)
     cells: list[CellRecord] = Field(default_factory=list)
     extra_cells: list[str] = Field(
-        default_factory=list, description="cells beyond the header's count (GitHub drops them)"
+        default_factory=list, description="raw cells beyond the header's count (GitHub drops them)"
     )
     missing_cells: int = Field(0, description="cells GitHub pads because the row is short")
 

@@ -1,0 +1,96 @@
+"""The command line: exit codes, one-line errors, export and schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vrlint.cli import main
+
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-README.md"
+
+
+def run(*args: str | Path) -> tuple[int, str, str]:
+    proc = subprocess.run(
+        [sys.executable, "-m", "vrlint", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and out.startswith("vrlint ")
+
+
+def test_invalid_utf8_is_one_line_naming_file_and_offset(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"# ok\n| a |\n\xe2\x28\xa1\n")
+    code, out, err = run(bad)
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert str(bad) in err and "offset 11" in err and "UTF-8" in err
+    assert out == ""
+
+
+@pytest.mark.parametrize("what", ["missing", "directory"])
+def test_missing_file_or_directory_exit_2(tmp_path: Path, what: str) -> None:
+    target = tmp_path / "nope.md" if what == "missing" else tmp_path
+    for command in (["check"], ["format"], ["export"]):
+        code, _, err = run(*command, target)
+        assert code == 2, command
+        assert err.count("\n") == 1 and str(target) in err and "Traceback" not in err
+
+
+def test_other_files_are_still_processed_after_an_error(tmp_path: Path) -> None:
+    good = tmp_path / "good.md"
+    good.write_text("# Title\n\nText.\n", encoding="utf-8")
+    code, out, err = run(tmp_path / "missing.md", good, "--output-format", "json")
+    assert code == 2
+    assert json.loads(out) == []
+    assert "missing.md" in err
+
+
+def test_usage_error_exit_2() -> None:
+    code, _, err = run("check", "--no-such-flag", SEED)
+    assert code == 2 and "no-such-flag" in err and "Traceback" not in err
+
+
+def test_unknown_select_code_is_a_usage_error() -> None:
+    assert main(["check", "--select", "XX9", str(SEED)]) == 2
+
+
+def test_bad_config_is_one_line_exit_2(tmp_path: Path) -> None:
+    (tmp_path / ".vrlint.toml").write_text('selekt = ["VR1"]\n', encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("# T\n", encoding="utf-8")
+    code, _, err = run(readme)
+    assert code == 2 and "selekt" in err and err.count("\n") == 1
+
+
+def test_export_json_to_file_and_schema(tmp_path: Path) -> None:
+    out = tmp_path / "records.json"
+    code, stdout, _ = run("export", SEED, "--format", "json", "-o", out)
+    assert code == 0 and stdout == ""
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["tables"]) == 5
+    assert sum(len(t["entries"]) for t in data["tables"]) == 19
+    code, schema, _ = run("schema")
+    assert code == 0 and json.loads(schema)["title"] == "Export"
+
+
+def test_export_jsonl_and_csv_have_nineteen_rows() -> None:
+    code, out, _ = run("export", SEED, "--format", "jsonl")
+    assert code == 0 and len(out.splitlines()) == 19
+    code, out, _ = run("export", SEED, "--format", "csv")
+    assert code == 0 and len(out.splitlines()) == 20
+
+
+def test_clean_file_exits_0(tmp_path: Path) -> None:
+    clean = tmp_path / "README.md"
+    clean.write_text("# Title\n\nSome text.\n", encoding="utf-8")
+    code, out, _ = run(clean)
+    assert code == 0 and "All checks passed" in out

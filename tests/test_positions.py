@@ -1,0 +1,102 @@
+"""Every position vrlint gives points at the text it describes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import corpus_files, read
+from hypothesis import given
+from strategies import markdown_documents
+
+import vrlint
+from vrlint.document import Document
+
+CORPUS = corpus_files()
+
+
+def _check_positions(doc: Document) -> int:
+    checked = 0
+    text = doc.text
+    for table in doc.tables:
+        for row in table.all_rows:
+            line = doc.line(row.line)
+            for cell in row.cells:
+                span = cell.span
+                assert span.line == span.end_line == row.line
+                assert span.column == span.start - line.start + 1
+                source = text[span.start : span.end]
+                assert source.replace("\\|", "|") == cell.content
+                assert text[cell.raw_span.start : cell.raw_span.end] == cell.raw
+                checked += 1
+    for link in doc.links:
+        source = text[link.span.start : link.span.end]
+        line, column = doc.position(link.span.start)
+        assert (line, column) == (link.span.line, link.span.column)
+        if link.kind == "link":
+            assert source.startswith("[") and (source.endswith(")") or source.endswith("]")), source
+        elif link.kind == "image":
+            assert source.startswith("!["), source
+        elif link.kind == "html":
+            assert source.lower().startswith(("href", "src")), source
+        if link.dest_span is not None:
+            dest = text[link.dest_span.start : link.dest_span.end]
+            assert vrlint.parsing.inline.resolve_text(dest) == link.url, (dest, link.url)
+        checked += 1
+    for heading in doc.headings:
+        if heading.span is not None:
+            assert heading.span.line >= heading.start_line
+    return checked
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+def test_corpus_positions_point_at_their_text(path: Path) -> None:
+    doc = vrlint.parse(read(path))
+    _check_positions(doc)
+
+
+def test_the_seed_has_positions_to_check(seed_text: str) -> None:
+    assert _check_positions(vrlint.parse(seed_text)) > 250
+
+
+@given(markdown_documents())
+def test_generated_positions_point_at_their_text(text: str) -> None:
+    _check_positions(vrlint.parse(text))
+
+
+def test_columns_count_code_points_not_bytes() -> None:
+    doc = vrlint.parse("| 中文 | 😎 [x](https://a.org) |\n|---|---|\n")
+    link = doc.links[0]
+    assert (link.span.line, link.span.column, link.span.end_column) == (1, 10, 28)
+
+
+def test_columns_on_crlf_lines_and_after_a_bom() -> None:
+    doc = vrlint.parse("\ufeff# T\r\n\r\n[a](https://b.org)\r\n")
+    link = doc.links[0]
+    assert (link.span.line, link.span.column, link.span.end_column) == (3, 1, 19)
+    assert link.dest_span is not None and link.dest_span.column == 5
+
+
+def test_nothing_in_comments_or_code_is_a_table_link_or_heading() -> None:
+    text = (
+        "<!--\n| a |\n|---|\n# not a heading\n[x](https://comment.org)\n-->\n\n"
+        "```\n| b |\n|---|\n# code\n[y](https://code.org)\n```\n\n"
+        "    | c |\n    |---|\n\n"
+        "<div>\n[z](https://html.org)\n</div>\n"
+    )
+    doc = vrlint.parse(text)
+    assert doc.tables == []
+    assert doc.headings == []
+    assert [link.url for link in doc.links] == []
+    kinds = [b.kind for b in doc.blocks]
+    assert kinds == ["html", "fenced_code", "indented_code", "html"]
+    assert doc.html_blocks[0].comment is True
+
+
+def test_html_attribute_links_are_found_outside_comments() -> None:
+    doc = vrlint.parse('<a href="https://github.comLJungang/x">\n  <img src="https://c.rocks/i"/>\n</a>\n')
+    assert [(link.kind, link.attribute, link.url) for link in doc.links] == [
+        ("html", "href", "https://github.comLJungang/x"),
+        ("html", "src", "https://c.rocks/i"),
+    ]
+    assert doc.links[1].span.line == 2

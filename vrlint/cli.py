@@ -1,0 +1,401 @@
+"""The ``vrlint`` command line.
+
+    vrlint [check] PATH...      lint (default command); --fix, --diff, --select...
+    vrlint format PATH...       rewrite tables canonically; --check, --diff
+    vrlint export PATH          typed records as json, jsonl or csv
+    vrlint schema               JSON Schema of the export
+    vrlint rules                list every rule
+    vrlint rule CODE            explain one rule
+
+Exit codes: 0 clean, 1 problems found (or, with --check/--diff, changes
+pending), 2 usage, I/O, decoding or configuration error. Heavy modules are
+imported only inside the commands: a pre-commit hook pays the start-up
+time on every commit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
+
+from vrlint._version import __version__
+
+if TYPE_CHECKING:
+    from vrlint.config import Config
+    from vrlint.diagnostics import Diagnostic
+    from vrlint.document import Document
+
+COMMANDS = ("check", "format", "export", "schema", "rules", "rule")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="use this configuration file instead of searching")
+    parser.add_argument(
+        "--max-bytes", type=int, default=None, help="refuse files larger than this (default 50 MB)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="vrlint", description="Lint and format the paper tables of awesome lists.")
+    parser.add_argument("--version", action="version", version=f"vrlint {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="report problems (the default command)")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check.add_argument("--select", action="append", help="only these codes or prefixes (VR2, VR201)")
+    check.add_argument("--ignore", action="append", help="skip these codes or prefixes")
+    check.add_argument(
+        "--output-format",
+        default=os.environ.get("VRLINT_OUTPUT_FORMAT", "text"),
+        choices=("text", "concise", "json", "github", "sarif"),
+    )
+    check.add_argument("--fix", action="store_true", help="apply safe fixes and format tables")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply unsafe fixes")
+    check.add_argument("--diff", action="store_true", help="with --fix: print the changes, write nothing")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--online", action="store_true", help="also check links and arXiv metadata")
+    check.add_argument("--check-links", action="store_true", help="request every external link")
+    check.add_argument("--check-arxiv", action="store_true", help="look arXiv IDs up in the arXiv API")
+    check.add_argument("--cache-dir", type=Path, help="where online results are cached")
+    check.add_argument("--arxiv-api-url", help="arXiv API endpoint (tests)")
+    check.add_argument("--link-base-url", help="send every link request to this base URL (tests)")
+    check.add_argument("--allow-private-hosts", action="store_true", help="allow loopback/private hosts")
+    check.add_argument("--timeout", type=float, default=None, help="seconds per online request")
+    _add_common(check)
+
+    fmt = sub.add_parser("format", help="rewrite tables canonically")
+    fmt.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    fmt.add_argument("--check", action="store_true", help="exit 1 if a file would change")
+    fmt.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
+    _add_common(fmt)
+
+    export = sub.add_parser("export", help="write the typed records of the tables")
+    export.add_argument("path", type=Path, metavar="PATH")
+    export.add_argument("--format", dest="export_format", choices=("json", "jsonl", "csv"), default="json")
+    export.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    _add_common(export)
+
+    sub.add_parser("schema", help="print the JSON Schema of `vrlint export --format json`")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+
+    rule = sub.add_parser("rule", help="explain one rule")
+    rule.add_argument("code", metavar="CODE")
+    return parser
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """``vrlint PATH`` and ``vrlint --fix PATH`` mean ``vrlint check ...``."""
+    if not argv:
+        return argv
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first in COMMANDS:
+        return argv
+    if argv[0] in ("-h", "--help", "--version"):
+        return argv
+    return ["check", *argv]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(_normalise_argv(args_list))
+        if args.command is None:
+            parser.print_help()
+            return 2
+        handler = {
+            "check": _check,
+            "format": _format,
+            "export": _export,
+            "schema": _schema,
+            "rules": _rules,
+            "rule": _rule,
+        }[args.command]
+        return handler(args)
+    except UsageError as error:
+        print(f"vrlint: error: {error}", file=sys.stderr)
+        print(
+            "usage: vrlint [check|format|export|schema|rules|rule] ... (see vrlint --help)", file=sys.stderr
+        )
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug: say so in one line, never a traceback dump
+        from vrlint.config import ConfigError
+
+        if isinstance(error, ConfigError):
+            print(f"vrlint: {error}", file=sys.stderr)
+            return 2
+        if os.environ.get("VRLINT_DEBUG"):
+            raise
+        print(
+            f"vrlint: internal error: {type(error).__name__}: {error} "
+            "(please report it; set VRLINT_DEBUG=1 for a traceback)",
+            file=sys.stderr,
+        )
+        return 2
+
+
+# -- helpers -----------------------------------------------------------------
+def _config_for(path: Path, explicit: Path | None) -> Config:
+    from vrlint.config import load_config
+
+    return load_config(path, explicit)
+
+
+def _validate_selection(patterns: list[str] | None, what: str) -> list[str] | None:
+    if not patterns:
+        return None
+    from vrlint.config import ConfigError, validate_codes
+    from vrlint.rules.base import all_rules
+
+    flat = [p.strip() for item in patterns for p in item.split(",") if p.strip()]
+    try:
+        validate_codes(flat, [r.code for r in all_rules()], what)
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
+    return flat
+
+
+def _stdout() -> TextIO:
+    return sys.stdout
+
+
+def _unified_diff(path: Path, before: str, after: str) -> str:
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    text = ""
+    for line in lines:
+        text += line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+    return text
+
+
+def _max_bytes(args: argparse.Namespace) -> int:
+    from vrlint.io import DEFAULT_MAX_BYTES
+
+    value = args.max_bytes
+    if value is None:
+        return DEFAULT_MAX_BYTES
+    if value <= 0:
+        raise UsageError("--max-bytes must be positive")
+    return int(value)
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+# -- commands ----------------------------------------------------------------
+def _check(args: argparse.Namespace) -> int:
+    from vrlint.engine import lint
+    from vrlint.io import InputError, read_source, write_if_changed
+    from vrlint.parsing import parse
+    from vrlint.reporting import Report, renderer
+
+    if args.unsafe_fixes or args.diff:
+        args.fix = True  # --diff shows what --fix would do; --unsafe-fixes implies --fix
+    select = _validate_selection(args.select, "--select")
+    ignore = _validate_selection(args.ignore, "--ignore")
+    limit = _max_bytes(args)
+    report = Report(diagnostics=[], color=_use_color(args.color))
+    failed = False
+    changed = False
+    for path in args.paths:
+        try:
+            config = _config_for(path, args.config).with_selection(select, ignore)
+            source = read_source(path, limit)
+            text = source.text
+            name = str(path)
+            if args.fix:
+                from vrlint.fixing import FormatError, fix_text
+
+                try:
+                    result = fix_text(text, name, config, unsafe=args.unsafe_fixes)
+                except FormatError as error:
+                    raise InputError(f"{path}: not written: {error}") from None
+                if result.text != text:
+                    changed = True
+                    if args.diff:
+                        _stdout().write(_unified_diff(path, text, result.text))
+                    else:
+                        write_if_changed(source, result.text)
+                        print(f"vrlint: fixed {len(result.applied)} problem(s) in {path}", file=sys.stderr)
+                document = parse(result.text)
+                diagnostics = result.remaining
+            else:
+                document = parse(text)
+                diagnostics = lint(document, name, config)
+            if args.online or args.check_links or args.check_arxiv:
+                diagnostics = diagnostics + _online(args, document, name, config)
+            report.documents[name] = document
+            report.diagnostics.extend(diagnostics)
+        except InputError as error:
+            print(f"vrlint: {error}", file=sys.stderr)
+            failed = True
+    report.diagnostics.sort(key=lambda d: d.sort_key())
+    if not args.diff and (report.diagnostics or not failed or args.output_format in ("json", "sarif")):
+        _stdout().write(renderer(args.output_format)(report))
+    if failed:
+        return 2
+    if args.exit_zero:
+        return 0
+    if report.diagnostics or (args.diff and changed):
+        return 1
+    return 0
+
+
+def _online(args: argparse.Namespace, document: Document, name: str, config: Config) -> list[Diagnostic]:
+    from vrlint.online import OnlineOptions, check_online
+
+    options = OnlineOptions.from_args(args, config)
+    return list(check_online(document, name, config, options))
+
+
+def _format(args: argparse.Namespace) -> int:
+    from vrlint.fixing import FormatError, format_text
+    from vrlint.io import InputError, read_source, write_if_changed
+
+    limit = _max_bytes(args)
+    failed = False
+    pending = False
+    for path in args.paths:
+        try:
+            config = _config_for(path, args.config)
+            source = read_source(path, limit)
+            try:
+                result = format_text(source.text, config)
+            except FormatError as error:
+                raise InputError(f"{path}: not written: {error}") from None
+            if result == source.text:
+                continue
+            pending = True
+            if args.diff:
+                _stdout().write(_unified_diff(path, source.text, result))
+            elif args.check:
+                print(f"vrlint: {path} would be reformatted", file=sys.stderr)
+            else:
+                write_if_changed(source, result)
+                print(f"vrlint: formatted {path}", file=sys.stderr)
+        except InputError as error:
+            print(f"vrlint: {error}", file=sys.stderr)
+            failed = True
+    if failed:
+        return 2
+    return 1 if pending and (args.check or args.diff) else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from vrlint.export import export_text
+    from vrlint.io import InputError, read_source
+    from vrlint.parsing import parse
+
+    try:
+        config = _config_for(args.path, args.config)
+        source = read_source(args.path, _max_bytes(args))
+        text = export_text(parse(source.text), str(args.path), args.export_format, config.column_roles)
+        if args.output is None:
+            _stdout().write(text)
+        else:
+            _write_output(args.output, text)
+    except InputError as error:
+        print(f"vrlint: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _write_output(path: Path, text: str) -> None:
+    from vrlint.io import InputError
+
+    try:
+        temp = path.with_name(f".{path.name}.vrlint-tmp")
+        temp.write_text(text, encoding="utf-8", newline="")
+        os.replace(temp, path)
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {error.strerror}") from None
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from vrlint.export import export_schema
+
+    _stdout().write(export_schema())
+    return 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from vrlint.rules.base import all_rules
+
+    rules = all_rules()
+    if args.output_format == "json":
+        import json
+
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "family": r.family,
+                "severity": r.severity,
+                "summary": r.summary,
+                "fix": r.fix,
+            }
+            for r in rules
+        ]
+        _stdout().write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    width = max((len(r.name) for r in rules), default=10)
+    for r in rules:
+        fix = {"safe": "fix", "unsafe": "fix*", None: ""}[r.fix]
+        _stdout().write(f"{r.code}  {r.name:<{width}}  {r.severity:<7}  {fix:<4}  {r.summary}\n")
+    _stdout().write("\nfix: a safe fix (vrlint --fix); fix*: an unsafe fix (--unsafe-fixes).\n")
+    return 0
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from vrlint.rules.base import get_rule
+
+    found = get_rule(args.code)
+    if found is None:
+        print(f"vrlint: no rule {args.code!r} (see `vrlint rules`)", file=sys.stderr)
+        return 2
+    fix = {
+        "safe": "Fix: safe (applied by `vrlint --fix`).",
+        "unsafe": "Fix: unsafe (applied only with `vrlint --fix --unsafe-fixes`: vrlint has to guess).",
+        None: "Fix: none; this needs a person.",
+    }[found.fix]
+    _stdout().write(
+        f"# {found.code} {found.name} ({found.family}, {found.severity})\n\n"
+        f"{found.summary}\n\n## Why\n{found.why}\n\n"
+        f"## Bad\n```markdown\n{found.bad.rstrip()}\n```\n\n"
+        f"## Good\n```markdown\n{found.good.rstrip()}\n```\n\n{fix}\n"
+    )
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,224 @@
+"""Configuration: ``[tool.vrlint]`` in pyproject.toml or a ``.vrlint.toml``.
+
+Found by walking up from the linted file; the nearest file that configures
+vrlint wins (a pyproject.toml without ``[tool.vrlint]`` is skipped). Keys::
+
+    select = ["VR"]                 # codes or prefixes; default: all rules
+    ignore = ["VR304"]
+    extend-select = [...]            # added to select
+    placeholders = ["TBD", "xxx"]   # shared rule options, read by the rules
+    checkmarks = ["✓", "✗"]
+    allowed-hosts = ["github.com"]
+    column-roles = { "Model" = "code" }
+
+    [format]                          # [tool.vrlint.format] in pyproject
+    style = "auto"                    # aligned | compact | auto
+    max-width = 160
+
+    [rules.VR501]                     # per-rule options, by code or name
+    placeholders = ["TBD"]
+
+Any other key is an error: a typo in a config file must not silently
+disable a check.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vrlint.rules.base import Rule
+
+
+class ConfigError(Exception):
+    """A configuration file that vrlint cannot use (exit code 2)."""
+
+
+_LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore")
+_SHARED_OPTIONS = {
+    "placeholders": list,
+    "extend-placeholders": list,
+    "checkmarks": list,
+    "allowed-hosts": list,
+    "https-hosts": list,
+    "column-roles": dict,
+}
+_FORMAT_KEYS = {"style": str, "max-width": int, "checkmarks": list}
+_STYLES = ("aligned", "compact", "auto")
+_ROLES = (
+    "title", "paper", "model", "code", "checkpoint", "dataset", "link",
+    "detail", "venue", "time", "modality", "status", "other",
+)  # fmt: skip
+
+
+def _norm(key: str) -> str:
+    return key.replace("_", "-").lower()
+
+
+@dataclass
+class Config:
+    select: list[str] = field(default_factory=lambda: ["VR"])
+    ignore: list[str] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    format_style: str = "auto"
+    max_width: int = 160
+    source: Path | None = None
+
+    # -- selection ---------------------------------------------------------
+    def is_enabled(self, code: str) -> bool:
+        return _matches(code, self.select) and not _matches(code, self.ignore)
+
+    def rule_option(self, rule: Rule, key: str) -> Any:
+        key = _norm(key)
+        for name in (rule.code, rule.name):
+            section = self.rule_options.get(name.lower())
+            if section and key in section:
+                return section[key]
+        return self.options.get(key)
+
+    @property
+    def column_roles(self) -> dict[str, str]:
+        roles = self.options.get("column-roles")
+        return dict(roles) if roles else {}
+
+    @property
+    def checkmarks(self) -> tuple[str, str] | None:
+        pair = self.options.get("checkmarks")
+        return (pair[0], pair[1]) if pair else None
+
+    def with_selection(self, select: list[str] | None, ignore: list[str] | None) -> Config:
+        """Command-line ``--select``/``--ignore`` on top of the file."""
+        copy = Config(
+            select=list(select) if select else list(self.select),
+            ignore=list(self.ignore) + list(ignore or []),
+            options=self.options,
+            rule_options=self.rule_options,
+            format_style=self.format_style,
+            max_width=self.max_width,
+            source=self.source,
+        )
+        return copy
+
+
+def _matches(code: str, patterns: list[str]) -> bool:
+    upper = code.upper()
+    return any(upper.startswith(p.upper()) for p in patterns)
+
+
+def validate_codes(patterns: list[str], known: list[str], where: str) -> None:
+    for pattern in patterns:
+        if not pattern.upper().startswith("VR") or not any(
+            code.upper().startswith(pattern.upper()) for code in known
+        ):
+            raise ConfigError(f"{where}: {pattern!r} matches no rule code (see `vrlint rules`)")
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest ``.vrlint.toml`` or ``pyproject.toml`` with ``[tool.vrlint]``."""
+    directory = start if start.is_dir() else start.parent
+    directory = directory.resolve()
+    for folder in (directory, *directory.parents):
+        dotfile = folder / ".vrlint.toml"
+        if dotfile.is_file():
+            return dotfile, _load(dotfile)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data = _load(pyproject)
+            section = data.get("tool", {}).get("vrlint")
+            if section is not None:
+                if not isinstance(section, dict):
+                    raise ConfigError(f"{pyproject}: [tool.vrlint] must be a table")
+                return pyproject, section
+    return None
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def load_config(start: Path | None = None, explicit: Path | None = None) -> Config:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"{explicit}: no such config file")
+        data = _load(explicit)
+        if explicit.name == "pyproject.toml":
+            data = data.get("tool", {}).get("vrlint", {})
+        return parse_config(data, explicit)
+    found = find_config(start or Path.cwd())
+    if found is None:
+        return Config()
+    return parse_config(found[1], found[0])
+
+
+def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
+    where = str(source) if source else "config"
+    config = Config(source=source)
+    for raw_key, value in data.items():
+        key = _norm(raw_key)
+        if key in _LIST_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: {raw_key} must be a list of rule codes or prefixes")
+            if key == "select":
+                config.select = list(value)
+            elif key == "extend-select":
+                config.select = [*config.select, *value]
+            else:
+                config.ignore = [*config.ignore, *value]
+        elif key in _SHARED_OPTIONS:
+            expected = _SHARED_OPTIONS[key]
+            if not isinstance(value, expected):
+                raise ConfigError(f"{where}: {raw_key} must be a {expected.__name__}")
+            if key == "checkmarks" and (len(value) != 2 or not all(isinstance(v, str) and v for v in value)):
+                raise ConfigError(f'{where}: checkmarks must be a pair like ["✓", "✗"]')
+            if key == "column-roles":
+                for header, role in value.items():
+                    if role not in _ROLES:
+                        raise ConfigError(
+                            f"{where}: column-roles: {header!r} has unknown role {role!r} "
+                            f"(one of {', '.join(_ROLES)})"
+                        )
+            config.options[key] = value
+        elif key == "format":
+            _parse_format(value, config, where)
+        elif key == "rules":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(f"{where}: [rules] must hold one table per rule code or name")
+            config.rule_options = {
+                name.lower(): {_norm(k): v for k, v in section.items()} for name, section in value.items()
+            }
+        else:
+            raise ConfigError(f"{where}: unknown key {raw_key!r}")
+    return config
+
+
+def _parse_format(value: Any, config: Config, where: str) -> None:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: [format] must be a table")
+    for raw_key, item in value.items():
+        key = _norm(raw_key)
+        expected = _FORMAT_KEYS.get(key)
+        if expected is None:
+            raise ConfigError(f"{where}: unknown key format.{raw_key}")
+        if not isinstance(item, expected) or isinstance(item, bool):
+            raise ConfigError(f"{where}: format.{raw_key} must be a {expected.__name__}")
+        if key == "style":
+            if item not in _STYLES:
+                raise ConfigError(f"{where}: format.style must be one of {', '.join(_STYLES)}")
+            config.format_style = item
+        elif key == "max-width":
+            assert isinstance(item, int)
+            if item < 20:
+                raise ConfigError(f"{where}: format.max-width must be at least 20")
+            config.max_width = item
+        else:
+            config.options["checkmarks"] = item

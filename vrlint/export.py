@@ -1,0 +1,86 @@
+"""``vrlint export``: the typed records as JSON, JSON Lines or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from vrlint._version import __version__
+from vrlint.document import Document
+from vrlint.records.extract import extract_tables
+from vrlint.records.models import Entry, Export, TableRecord
+
+EXPORT_FORMATS = ("json", "jsonl", "csv")
+CSV_COLUMNS = (
+    "path", "table_line", "heading_path", "line", "title", "arxiv_badge", "arxiv_link", "papers",
+    "venue", "year", "code", "checkpoints", "datasets", "project_pages", "modalities", "status", "notes",
+)  # fmt: skip
+
+
+def build_export(document: Document, path: str, column_roles: dict[str, str] | None = None) -> Export:
+    return Export(path=path, vrlint_version=__version__, tables=extract_tables(document, column_roles))
+
+
+def export_text(document: Document, path: str, fmt: str, column_roles: dict[str, str] | None = None) -> str:
+    export = build_export(document, path, column_roles)
+    if fmt == "json":
+        return export.model_dump_json(indent=2) + "\n"
+    if fmt == "jsonl":
+        lines = []
+        for table in export.tables:
+            for entry in table.entries:
+                lines.append(json.dumps(_entry_object(path, table, entry), ensure_ascii=False))
+        return "".join(line + "\n" for line in lines)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for table in export.tables:
+            for entry in table.entries:
+                writer.writerow(_csv_row(path, table, entry))
+        return buffer.getvalue()
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _entry_object(path: str, table: TableRecord, entry: Entry) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "path": path,
+        "table_line": table.line,
+        "heading_path": table.heading_path,
+        "headers": table.headers,
+    }
+    data.update(entry.model_dump(mode="json"))
+    return data
+
+
+def _csv_row(path: str, table: TableRecord, entry: Entry) -> dict[str, Any]:
+    def ids(source: str) -> str:
+        return ";".join(p.arxiv_id or "" for p in entry.papers if p.source == source and p.arxiv_id)
+
+    return {
+        "path": path,
+        "table_line": table.line,
+        "heading_path": " > ".join(table.heading_path),
+        "line": entry.line,
+        "title": entry.title or "",
+        "arxiv_badge": ids("badge"),
+        "arxiv_link": ids("link"),
+        "papers": ";".join(p.url for p in entry.papers if p.url),
+        "venue": entry.venue or "",
+        "year": entry.year or "",
+        "code": ";".join(f"{r.owner}/{r.name}" for r in entry.code),
+        "checkpoints": ";".join(a.url for a in entry.checkpoints),
+        "datasets": ";".join(a.url for a in entry.datasets),
+        "project_pages": ";".join(entry.project_pages),
+        "modalities": ";".join(
+            f"{k}={'' if v is None else ('yes' if v else 'no')}" for k, v in entry.modalities.items()
+        ),
+        "status": ";".join(entry.status),
+        "notes": " / ".join(entry.notes),
+    }
+
+
+def export_schema() -> str:
+    return json.dumps(Export.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
