@@ -126,7 +126,8 @@ class Context:
     def tables(self) -> list[TableRecord]:
         from vrlint.records.extract import extract_tables
 
-        return extract_tables(self.document)
+        roles = self.config.column_roles if self.config is not None else None
+        return extract_tables(self.document, roles)
 
     def option(self, key: str, default: Any = None) -> Any:
         """A per-rule option from configuration, else the rule's default."""

@@ -1,0 +1,22 @@
+"""A hang detector for adversarial inputs, not a speed test.
+
+Catastrophic regex backtracking on a 100,000-character string takes hours;
+a linear scan takes milliseconds. The budget is therefore far above any
+normal run, even on a loaded CI machine: a failure means "this never
+finishes", never "this got a bit slower". Speed itself is measured in
+``benchmarks/``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+BUDGET_SECONDS = 30.0
+
+
+def assert_finishes(function: Callable[[], object], budget: float = BUDGET_SECONDS) -> None:
+    start = time.perf_counter()
+    function()
+    elapsed = time.perf_counter() - start
+    assert elapsed < budget, f"took {elapsed:.1f}s: looks like super-linear behaviour"
