@@ -184,8 +184,8 @@ def _unified_diff(path: Path, before: str, after: str) -> str:
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"a/{path}",
-        tofile=f"b/{path}",
+        fromfile=f"a/{path.as_posix().lstrip('/')}",
+        tofile=f"b/{path.as_posix().lstrip('/')}",
     )
     text = ""
     for line in lines:
