@@ -35,7 +35,7 @@ def _rule(code: str) -> Rule:
 
 
 def link_rules() -> list[Rule]:
-    return [r for r in all_rules() if r.code.startswith("VR4")]
+    return [r for r in all_rules() if r.function.__module__ == "vrlint.rules.links"]
 
 
 def lint(text: str, code: str, config: Config | None = None) -> list[Diagnostic]:

@@ -246,7 +246,9 @@ def _check(args: argparse.Namespace) -> int:
                         _stdout().write(_unified_diff(path, text, result.text))
                     else:
                         write_if_changed(source, result.text)
-                        print(f"vrlint: fixed {len(result.applied)} problem(s) in {path}", file=sys.stderr)
+                        fixed = len(result.applied)
+                        what = f"fixed {fixed} problem{'s' if fixed != 1 else ''}" if fixed else "formatted tables"
+                        print(f"vrlint: {what} in {path}", file=sys.stderr)
                 document = parse(result.text)
                 diagnostics = result.remaining
             else:
