@@ -10,7 +10,8 @@ finishes", never "this got a bit slower". Speed itself is measured in
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 BUDGET_SECONDS = 30.0
 
@@ -18,5 +19,14 @@ BUDGET_SECONDS = 30.0
 def assert_finishes(function: Callable[[], object], budget: float = BUDGET_SECONDS) -> None:
     start = time.perf_counter()
     function()
+    elapsed = time.perf_counter() - start
+    assert elapsed < budget, f"took {elapsed:.1f}s: looks like super-linear behaviour"
+
+
+@contextmanager
+def finishes(budget: float = BUDGET_SECONDS) -> Iterator[None]:
+    """The block form of :func:`assert_finishes`."""
+    start = time.perf_counter()
+    yield
     elapsed = time.perf_counter() - start
     assert elapsed < budget, f"took {elapsed:.1f}s: looks like super-linear behaviour"

@@ -2,33 +2,31 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import rulekit
 from conftest import ROOT, corpus_files, read
+from hang import finishes
 
 import vrlint
 from vrlint.config import parse_config
 from vrlint.diagnostics import Diagnostic
 from vrlint.fixing.apply import apply_edits
 from vrlint.rules import arxiv as arxiv_rules
-from vrlint.rules.base import Rule, all_rules, get_rule, run_rules
+from vrlint.rules.base import Rule, all_rules, run_rules
 
 SEED = ROOT / "fixtures" / "seed-README.md"
 CORPUS = ROOT.parent / "shared" / "corpus"
 BADGE = "https://img.shields.io/badge/arXiv-{}-b31b1b.svg?style=plastic"
 
 
-def rule(code: str) -> Rule:
-    found = get_rule(code)
-    assert found is not None, code
-    return found
+rule = rulekit.rule
 
 
 def lint(text: str, *codes: str) -> list[Diagnostic]:
-    return list(run_rules(vrlint.parse(text), [rule(code) for code in codes]))
+    return rulekit.run(text, codes)
 
 
 def badge(shown: str, target: str) -> str:
@@ -378,20 +376,18 @@ def test_vr205_vr206_leave_http_to_vr408() -> None:
 def test_same_title_is_fast_and_symmetric_on_adversarial_titles() -> None:
     long_a = "a" * 50_000 + ":" + " x" * 20_000
     long_b = "ab" * 25_000 + "::" * 10_000
-    start = time.perf_counter()
-    assert arxiv_rules.same_title(long_a, long_b) == arxiv_rules.same_title(long_b, long_a)
-    assert arxiv_rules._clean_title(":" * 50_000 + "a" * 50_000) is not None
-    assert arxiv_rules._clean_title(":a" * 50_000) is not None
-    assert time.perf_counter() - start < 2
+    with finishes():
+        assert arxiv_rules.same_title(long_a, long_b) == arxiv_rules.same_title(long_b, long_a)
+        assert arxiv_rules._clean_title(":" * 50_000 + "a" * 50_000) is not None
+        assert arxiv_rules._clean_title(":a" * 50_000) is not None
 
 
 def test_rules_are_fast_on_adversarial_documents() -> None:
     many = "".join(f"| Title number {i} of this list | [p](https://arxiv.org/abs/2401.00001) |\n" for i in range(2000))
     url = "https://arxiv.org/pdf/" + "/pdf/" * 20_000 + "2401.00001"
     text = "| T | P |\n|---|---|\n" + many + f"\n[x]({url})\n- [p](https://arxiv.org/abs/{'1' * 50_000})\n"
-    start = time.perf_counter()
-    lint(text, "VR201", "VR202", "VR203", "VR204", "VR205", "VR206")
-    assert time.perf_counter() - start < 20
+    with finishes():
+        lint(text, "VR201", "VR202", "VR203", "VR204", "VR205", "VR206")
 
 
 def _family(module: str) -> list[Rule]:

@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
+import rulekit
 from conftest import ROOT, corpus_files, read
+from hang import finishes
 
 import vrlint
 from vrlint.diagnostics import Diagnostic
 from vrlint.fixing.apply import apply_edits
 from vrlint.rules import badges as badge_rules
-from vrlint.rules.base import Rule, all_rules, get_rule, run_rules
+from vrlint.rules.base import all_rules, run_rules
 
 SEED = ROOT / "fixtures" / "seed-README.md"
 CORPUS = ROOT.parent / "shared" / "corpus"
 SB = "https://img.shields.io/badge/"
 
 
-def rule(code: str) -> Rule:
-    found = get_rule(code)
-    assert found is not None, code
-    return found
+rule = rulekit.rule
 
 
 def lint(text: str, *codes: str) -> list[Diagnostic]:
-    return list(run_rules(vrlint.parse(text), [rule(code) for code in codes]))
+    return rulekit.run(text, codes)
 
 
 def column_of(text: str, line: int, needle: str, after: str = "") -> int:
@@ -302,24 +300,22 @@ def test_claims_read_mojibake_and_alt_conventions() -> None:
 
 
 def test_helpers_are_linear_on_adversarial_input() -> None:
-    start = time.perf_counter()
-    url = SB + "a-" * 50_000 + "--" * 50_000 + "?" + "&color=" * 20_000 + "&labelColor=" + "_" * 50_000
-    parts = badge_rules._static_parts(url)
-    assert parts is not None and len(parts) > 3
-    badge_rules._query_values(url)
-    badge_rules.claims("a_" * 100_000 + "!")
-    badge_rules._badge_like_alt("a_" * 100_000 + "!")
-    badge_rules._close_colour("b" * 100_000)
-    badge_rules._VENUES.search("ACM " * 50_000 + "x")
-    assert time.perf_counter() - start < 2
+    with finishes():
+        url = SB + "a-" * 50_000 + "--" * 50_000 + "?" + "&color=" * 20_000 + "&labelColor=" + "_" * 50_000
+        parts = badge_rules._static_parts(url)
+        assert parts is not None and len(parts) > 3
+        badge_rules._query_values(url)
+        badge_rules.claims("a_" * 100_000 + "!")
+        badge_rules._badge_like_alt("a_" * 100_000 + "!")
+        badge_rules._close_colour("b" * 100_000)
+        badge_rules._VENUES.search("ACM " * 50_000 + "x")
 
 
 def test_rules_are_fast_on_adversarial_documents() -> None:
     row = f"| [![a](https://example.com/a.png)](https://x.org) [![b]({SB}A-B-bleu)](https://x.org) |\n"
     text = "| a |\n|---|\n" + row * 3000 + f"![x]({SB}{'--' * 50_000}-red)\n"
-    start = time.perf_counter()
-    found = lint(text, *ALL)
-    assert time.perf_counter() - start < 30
+    with finishes():
+        found = lint(text, *ALL)
     assert Counter(d.code for d in found) == {"VR302": 3000, "VR306": 3000}
 
 

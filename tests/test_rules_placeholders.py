@@ -3,32 +3,27 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 
 import pytest
+import rulekit
 from conftest import corpus_files, read
+from hang import finishes
 
 import vrlint
 from vrlint.config import Config
 from vrlint.diagnostics import Diagnostic
 from vrlint.rules import placeholders as placeholder_rules
-from vrlint.rules.base import get_rule, run_rules
+from vrlint.rules.base import get_rule
 
 CODES = ("VR501", "VR502", "VR503", "VR504")
 
 
 def lint(text: str, *codes: str, config: Config | None = None) -> list[Diagnostic]:
-    rules = [get_rule(code) for code in codes or CODES]
-    assert all(rule is not None for rule in rules)
-    return list(run_rules(vrlint.parse(text), [r for r in rules if r is not None], config=config))
+    return rulekit.run(text, codes or CODES, config)
 
 
-def apply_fixes(text: str, diagnostics: list[Diagnostic]) -> str:
-    edits = [edit for d in diagnostics if d.fix is not None for edit in d.fix.edits]
-    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.content + text[edit.end :]
-    return text
+apply_fixes = rulekit.apply_fixes
 
 
 def sliced(text: str, diagnostic: Diagnostic) -> str:
@@ -254,18 +249,16 @@ def test_consistent_statuses_and_prose_are_silent() -> None:
     ],
 )
 def test_regexes_are_linear(pattern: re.Pattern[str], subject: str) -> None:
-    started = time.perf_counter()
-    pattern.fullmatch(subject)
-    list(pattern.finditer(subject))
-    assert time.perf_counter() - started < 1.0
+    with finishes():
+        pattern.fullmatch(subject)
+        list(pattern.finditer(subject))
 
 
 def test_long_cells_are_fast() -> None:
     long_cell = "ÈìæÊé•" * 30_000
     text = table("| Title | Venue |", *[f"| {long_cell} | {'&nbsp;' * 10_000} |"] * 3)
-    started = time.perf_counter()
-    assert lint(text, "VR501") == []
-    assert time.perf_counter() - started < 5.0
+    with finishes():
+        assert lint(text, "VR501") == []
 
 
 # -- the corpus ---------------------------------------------------------------------------------

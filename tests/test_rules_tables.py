@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import rulekit
 from conftest import corpus_files, read
+from hang import finishes
 
 import vrlint
 from vrlint.diagnostics import Diagnostic
 from vrlint.rules import tables as table_rules
-from vrlint.rules.base import get_rule, run_rules
+from vrlint.rules.base import get_rule
 
 CODES = ("VR101", "VR102", "VR103", "VR104", "VR105", "VR106", "VR107", "VR108")
 
 
 def lint(text: str, *codes: str) -> list[Diagnostic]:
-    rules = [get_rule(code) for code in codes or CODES]
-    assert all(rule is not None for rule in rules)
-    return list(run_rules(vrlint.parse(text), [r for r in rules if r is not None]))
+    return rulekit.run(text, codes or CODES)
 
 
 def only(text: str, code: str) -> Diagnostic:
@@ -32,9 +31,7 @@ def only(text: str, code: str) -> Diagnostic:
 
 def apply_fix(text: str, diagnostic: Diagnostic) -> str:
     assert diagnostic.fix is not None
-    for edit in sorted(diagnostic.fix.edits, key=lambda e: e.start, reverse=True):
-        text = text[: edit.start] + edit.content + text[edit.end :]
-    return text
+    return rulekit.apply_fixes(text, [diagnostic])
 
 
 def sliced(text: str, diagnostic: Diagnostic) -> str:
@@ -339,18 +336,16 @@ def test_row_split_silent_on_tables_without_outer_pipes_and_plain_short_rows() -
     ],
 )
 def test_regexes_are_linear(pattern: re.Pattern[str], subject: str) -> None:
-    started = time.perf_counter()
-    pattern.match(subject)
-    list(pattern.finditer(subject))
-    assert time.perf_counter() - started < 1.0
+    with finishes():
+        pattern.match(subject)
+        list(pattern.finditer(subject))
 
 
 def test_long_adversarial_rows_are_fast() -> None:
     row = "|" + "\\|" * 20_000 + " " * 20_000 + "x\n"
     text = "| A | B |\n| - | - |\n" + row * 3 + ("| a | b | c |\n" + "|-" * 5_000 + "\n") * 2
-    started = time.perf_counter()
-    lint(text)
-    assert time.perf_counter() - started < 5.0
+    with finishes():
+        lint(text)
 
 
 # -- the corpus --------------------------------------------------------------------------------------------
@@ -360,11 +355,7 @@ def _corpus() -> list[Path]:
     return corpus_files()
 
 
-def apply_all(text: str, diagnostics: list[Diagnostic]) -> str:
-    edits = [edit for d in diagnostics if d.fix is not None for edit in d.fix.edits]
-    for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        text = text[: edit.start] + edit.content + text[edit.end :]
-    return text
+apply_all = rulekit.apply_fixes
 
 
 def test_rules_never_raise_on_the_corpus_and_fixes_hold() -> None:

@@ -196,9 +196,25 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
             config.rule_options = {
                 name.lower(): {_norm(k): v for k, v in section.items()} for name, section in value.items()
             }
+        elif key.startswith("online-"):
+            _parse_online(key, raw_key, value, config, where)
         else:
             raise ConfigError(f"{where}: unknown key {raw_key!r}")
     return config
+
+
+def _parse_online(key: str, raw_key: str, value: Any, config: Config, where: str) -> None:
+    """``online-*`` keys, documented in :mod:`vrlint.online.options`."""
+    from vrlint.online.options import CONFIG_KEYS
+
+    spec = CONFIG_KEYS.get(key)
+    if spec is None:
+        raise ConfigError(f"{where}: unknown key {raw_key!r} (online keys: {', '.join(CONFIG_KEYS)})")
+    expected = spec[0]
+    ok = isinstance(value, expected) or (expected is float and isinstance(value, int))
+    if not ok or isinstance(value, bool):
+        raise ConfigError(f"{where}: {raw_key} must be a {expected.__name__}")
+    config.options[key] = value
 
 
 def _parse_format(value: Any, config: Config, where: str) -> None:

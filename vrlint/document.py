@@ -117,6 +117,22 @@ def plain_text(inlines: list[Inline]) -> str:
     return "".join(node.plain_text() for node in inlines)
 
 
+def text_outside_links(inlines: list[Inline]) -> str:
+    """The plain text of ``inlines`` minus link labels and images: what a
+    cell says in its own words, next to its badges and links."""
+    parts: list[str] = []
+    for node in inlines:
+        if node.kind in ("link", "image", "html"):
+            continue
+        if node.kind in ("text", "code"):
+            parts.append(node.text)
+        elif node.kind in ("softbreak", "linebreak"):
+            parts.append(" ")
+        else:
+            parts.append(text_outside_links(node.children))
+    return "".join(parts)
+
+
 def walk(inlines: list[Inline]) -> Iterator[Inline]:
     for node in inlines:
         yield from node.walk()

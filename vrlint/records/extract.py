@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
-from vrlint.document import Cell, Document, Heading, Inline, Link, Span, Table
+from vrlint.document import Cell, Document, Heading, Inline, Link, Span, Table, text_outside_links
 from vrlint.parsing.links import cell_links
 from vrlint.records.arxiv import find_arxiv_ids, parse_arxiv_id, parse_arxiv_url
 from vrlint.records.marks import read_mark, read_status
@@ -183,20 +183,6 @@ def _first_title(entry: Entry) -> str | None:
     return None
 
 
-def _text_outside_links(inlines: Iterable[Inline]) -> str:
-    parts: list[str] = []
-    for node in inlines:
-        if node.kind in ("link", "image"):
-            continue
-        if node.kind in ("text", "code"):
-            parts.append(node.text)
-        elif node.kind in ("softbreak", "linebreak"):
-            parts.append(" ")
-        else:
-            parts.append(_text_outside_links(node.children))
-    return "".join(parts)
-
-
 def _strong_text(inlines: Iterable[Inline]) -> str | None:
     for node in inlines:
         if node.kind == "strong":
@@ -220,7 +206,7 @@ def _read_cell(document: Document, entry: Entry, cell: Cell, header: str, role: 
         )
     )
     if role == "title" and entry.title is None:
-        plain = _text_outside_links(cell.inlines).strip()
+        plain = text_outside_links(cell.inlines).strip()
         entry.title = _strong_text(cell.inlines) or plain or text or None
     elif role == "modality":
         entry.modalities[header] = read_mark(text) if text else None
@@ -235,11 +221,11 @@ def _read_cell(document: Document, entry: Entry, cell: Cell, header: str, role: 
         m = _YEAR.search(text)
         if m:
             entry.year = int(m.group(1))
-    status = read_status(_text_outside_links(cell.inlines)) if role != "detail" else None
+    status = read_status(text_outside_links(cell.inlines)) if role != "detail" else None
     if status:
         entry.status.append(status)
     if role in ("paper", "title"):
-        outside = _text_outside_links(cell.inlines)
+        outside = text_outside_links(cell.inlines)
         for _start, _end, aid in find_arxiv_ids(outside):
             entry.papers.append(
                 PaperRecord(source="text", arxiv_id=aid.id, arxiv_version=aid.version, position=position(cell.span))

@@ -46,7 +46,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from vrlint.diagnostics import Diagnostic, Fix
-from vrlint.document import Cell, Document, Inline, Link, Paragraph, Span, Table
+from vrlint.document import Cell, Document, Inline, Link, Paragraph, Span, Table, text_outside_links
 from vrlint.records.arxiv import (
     ArxivId,
     ArxivUrl,
@@ -167,20 +167,6 @@ def _strong_texts(inlines: list[Inline]) -> Iterator[str]:
             yield from _strong_texts(node.children)
 
 
-def _text_outside_links(inlines: list[Inline]) -> str:
-    parts: list[str] = []
-    for node in inlines:
-        if node.kind in ("link", "image", "html"):
-            continue
-        if node.kind in ("text", "code"):
-            parts.append(node.text)
-        elif node.kind in ("softbreak", "linebreak"):
-            parts.append(" ")
-        else:
-            parts.append(_text_outside_links(node.children))
-    return "".join(parts)
-
-
 def _inline_title(inlines: list[Inline], *, outside: bool) -> str | None:
     """The title a cell or paragraph gives: its first bold text that is not a
     link label, else (``outside``) its text outside links."""
@@ -188,7 +174,7 @@ def _inline_title(inlines: list[Inline], *, outside: bool) -> str | None:
         title = _clean_title(text)
         if title is not None:
             return title
-    return _clean_title(_text_outside_links(inlines)) if outside else None
+    return _clean_title(text_outside_links(inlines)) if outside else None
 
 
 # -- where a URL is written ---------------------------------------------------------
