@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Literal
 
 from vrlint.document import Cell, Document, Heading, Inline, Link, Span, Table, text_outside_links
+from vrlint.parsing.build import gc_paused
 from vrlint.parsing.links import cell_links
 from vrlint.records.arxiv import find_arxiv_ids, parse_arxiv_id, parse_arxiv_url
 from vrlint.records.marks import read_mark, read_status
@@ -131,9 +132,10 @@ def heading_paths(document: Document) -> dict[int, list[str]]:
 def extract_tables(document: Document, overrides: Mapping[str, str] | None = None) -> list[TableRecord]:
     paths = heading_paths(document)
     records: list[TableRecord] = []
-    for number, block in enumerate(document.blocks):
-        if isinstance(block, Table):
-            records.append(extract_table(document, block, number, paths.get(block.start_line, []), overrides))
+    with gc_paused():  # thousands of small acyclic models; see gc_paused
+        for number, block in enumerate(document.blocks):
+            if isinstance(block, Table):
+                records.append(extract_table(document, block, number, paths.get(block.start_line, []), overrides))
     return records
 
 
