@@ -387,7 +387,7 @@ def test_encode_decode_are_fast() -> None:
 @pytest.fixture(scope="module")
 def corpus_urls() -> list[str]:
     if not CORPUS:
-        pytest.skip("shared corpus not available")
+        pytest.fail("the shared corpus is missing (../shared/corpus)")
     return corpus_badge_urls()
 
 

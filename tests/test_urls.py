@@ -216,7 +216,7 @@ def test_linear_time(url: str) -> None:
 def test_corpus_link_kinds() -> None:
     links = [d for path in CORPUS if path.exists() for d in destinations(path.read_text(encoding="utf-8"))]
     if not links:
-        pytest.skip("shared corpus not available")
+        pytest.fail("the shared corpus is missing (../shared/corpus)")
     kinds = Counter(classify_url(d).kind for d in links)
     assert set(kinds) <= KINDS
     # arXiv and GitHub dominate paper tables; each checked family is present.
@@ -237,7 +237,7 @@ def test_corpus_link_kinds() -> None:
 def test_corpus_invalid_links_are_real_mistakes() -> None:
     links = [d for path in CORPUS if path.exists() for d in destinations(path.read_text(encoding="utf-8"))]
     if not links:
-        pytest.skip("shared corpus not available")
+        pytest.fail("the shared corpus is missing (../shared/corpus)")
     invalid = {d for d in links if d and classify_url(d).kind == "invalid"}
     # Every non-empty invalid destination is a scheme typo or a link nested in a link.
     for d in invalid:
