@@ -94,3 +94,69 @@ def test_clean_file_exits_0(tmp_path: Path) -> None:
     clean.write_text("# Title\n\nSome text.\n", encoding="utf-8")
     code, out, _ = run(clean)
     assert code == 0 and "All checks passed" in out
+
+
+# -- regressions from review ---------------------------------------------------
+def test_a_config_error_does_not_stop_other_files(tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / ".vrlint.toml").write_text("bogus = 1\n", encoding="utf-8")
+    (bad / "README.md").write_text("# T\n", encoding="utf-8")
+    code, out, err = run(SEED, bad / "README.md", "--output-format", "concise")
+    assert code == 2
+    assert "bogus" in err and "VR201" in out
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        'select = ["VRX"]\n',
+        'ignore = ["VR9"]\n',
+        "[rules.VR999]\nx = 1\n",
+        '[format]\ncheckmarks = ["x"]\n',
+        "placeholders = [1, 2]\n",
+        "[rules.VR501]\nplaceholders = 3\n",
+    ],
+)
+def test_config_typos_are_errors_not_silence(tmp_path: Path, toml: str) -> None:
+    (tmp_path / ".vrlint.toml").write_text(toml, encoding="utf-8")
+    readme = tmp_path / "README.md"
+    readme.write_text("# T\n", encoding="utf-8")
+    code, out, err = run(readme)
+    assert code == 2, (toml, out)
+    assert err.count("\n") == 1 and "internal error" not in err and "Traceback" not in err
+
+
+def test_export_to_a_directory_leaves_no_temporary_file(tmp_path: Path) -> None:
+    code, _, err = run("export", SEED, "-o", tmp_path)
+    assert code == 2 and "directory" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_invalid_output_format_from_the_environment_is_a_usage_error() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "vrlint", str(SEED)],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "VRLINT_OUTPUT_FORMAT": "bogus"},
+        timeout=120,
+    )
+    assert proc.returncode == 2 and "bogus" in proc.stderr and "internal error" not in proc.stderr
+
+
+def test_a_suppression_with_only_a_reason_covers_every_rule() -> None:
+    from vrlint.engine import find_suppressions
+
+    doc = __import__("vrlint").parse("<!-- vrlint-disable-next-line: legacy row -->\n[x](https://github.comfoo/x)\n")
+    assert find_suppressions(doc).ranges == [(2, 2, ["*"])]
+
+
+def test_caret_is_under_the_span_with_wide_characters(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text("🤗 模版 [code](https://github.comfoo/bar)\n", encoding="utf-8")
+    code, out, _ = run(readme, "--select", "VR401", "--color", "never")
+    assert code == 1
+    source, caret = [line for line in out.splitlines() if line.startswith(("1 |", "  |"))][1:3]
+    # the span is the destination; 🤗, 模 and 版 take two terminal cells each,
+    # so the caret sits 3 cells right of the destination's code-point index
+    assert caret.index("^") == source.index("https") + 3

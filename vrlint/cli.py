@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from vrlint.document import Document
 
 COMMANDS = ("check", "format", "export", "schema", "rules", "rule")
+OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
 
 
 class UsageError(Exception):
@@ -58,11 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     check.add_argument("--select", action="append", help="only these codes or prefixes (VR2, VR201)")
     check.add_argument("--ignore", action="append", help="skip these codes or prefixes")
-    check.add_argument(
-        "--output-format",
-        default=os.environ.get("VRLINT_OUTPUT_FORMAT", "text"),
-        choices=("text", "concise", "json", "github", "sarif"),
-    )
+    check.add_argument("--output-format", default=None, choices=OUTPUT_FORMATS)
     check.add_argument("--fix", action="store_true", help="apply safe fixes and format tables")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="with --fix: print the changes, write nothing")
@@ -156,10 +153,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 # -- helpers -----------------------------------------------------------------
-def _config_for(path: Path, explicit: Path | None) -> Config:
+def _config_for(path: Path, explicit: Path | None, rules: bool = False) -> Config:
+    """The configuration for ``path``; with ``rules``, its rule codes and
+    rule sections are checked against the registered rules too."""
     from vrlint.config import load_config
 
-    return load_config(path, explicit)
+    config = load_config(path, explicit)
+    if rules:
+        from vrlint.config import validate_rule_names
+        from vrlint.rules.base import all_rules
+
+        validate_rule_names(config, all_rules())
+    return config
 
 
 def _validate_selection(patterns: list[str] | None, what: str) -> list[str] | None:
@@ -214,6 +219,7 @@ def _use_color(choice: str) -> bool:
 
 # -- commands ----------------------------------------------------------------
 def _check(args: argparse.Namespace) -> int:
+    from vrlint.config import ConfigError
     from vrlint.engine import lint
     from vrlint.io import InputError, read_source, write_if_changed
     from vrlint.parsing import parse
@@ -221,6 +227,10 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.unsafe_fixes or args.diff:
         args.fix = True  # --diff shows what --fix would do; --unsafe-fixes implies --fix
+    if args.output_format is None:
+        args.output_format = os.environ.get("VRLINT_OUTPUT_FORMAT", "text")
+        if args.output_format not in OUTPUT_FORMATS:
+            raise UsageError(f"VRLINT_OUTPUT_FORMAT={args.output_format!r} is not one of {', '.join(OUTPUT_FORMATS)}")
     select = _validate_selection(args.select, "--select")
     ignore = _validate_selection(args.ignore, "--ignore")
     limit = _max_bytes(args)
@@ -229,7 +239,7 @@ def _check(args: argparse.Namespace) -> int:
     changed = False
     for path in args.paths:
         try:
-            config = _config_for(path, args.config).with_selection(select, ignore)
+            config = _config_for(path, args.config, rules=True).with_selection(select, ignore)
             source = read_source(path, limit)
             text = source.text
             name = str(path)
@@ -258,7 +268,7 @@ def _check(args: argparse.Namespace) -> int:
                 diagnostics = diagnostics + _online(args, document, name, config)
             report.documents[name] = document
             report.diagnostics.extend(diagnostics)
-        except InputError as error:
+        except (InputError, ConfigError) as error:
             print(f"vrlint: {error}", file=sys.stderr)
             failed = True
     report.diagnostics.sort(key=lambda d: d.sort_key())
@@ -281,6 +291,7 @@ def _online(args: argparse.Namespace, document: Document, name: str, config: Con
 
 
 def _format(args: argparse.Namespace) -> int:
+    from vrlint.config import ConfigError
     from vrlint.fixing import FormatError, format_text
     from vrlint.io import InputError, read_source, write_if_changed
 
@@ -305,7 +316,7 @@ def _format(args: argparse.Namespace) -> int:
             else:
                 write_if_changed(source, result)
                 print(f"vrlint: formatted {path}", file=sys.stderr)
-        except InputError as error:
+        except (InputError, ConfigError) as error:
             print(f"vrlint: {error}", file=sys.stderr)
             failed = True
     if failed:
@@ -314,6 +325,7 @@ def _format(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from vrlint.config import ConfigError
     from vrlint.export import export_text
     from vrlint.io import InputError, read_source
     from vrlint.parsing import parse
@@ -326,20 +338,31 @@ def _export(args: argparse.Namespace) -> int:
             _stdout().write(text)
         else:
             _write_output(args.output, text)
-    except InputError as error:
+    except (InputError, ConfigError) as error:
         print(f"vrlint: {error}", file=sys.stderr)
         return 2
     return 0
 
 
 def _write_output(path: Path, text: str) -> None:
+    """Write an export atomically: a unique temporary file beside it, renamed."""
+    import contextlib
+    import tempfile
+
     from vrlint.io import InputError
 
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name to -o")
+    temp: str | None = None
     try:
-        temp = path.with_name(f".{path.name}.vrlint-tmp")
-        temp.write_text(text, encoding="utf-8", newline="")
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".vrlint-tmp", dir=path.parent or ".")
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
         os.replace(temp, path)
     except OSError as error:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
         raise InputError(f"{path}: cannot write: {error.strerror}") from None
 
 

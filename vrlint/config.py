@@ -117,6 +117,19 @@ def validate_codes(patterns: list[str], known: list[str], where: str) -> None:
             raise ConfigError(f"{where}: {pattern!r} matches no rule code (see `vrlint rules`)")
 
 
+def validate_rule_names(config: Config, rules: list[Rule]) -> None:
+    """select/ignore and [rules.X] sections must name real rules: a typo must
+    not silently turn every check off."""
+    where = str(config.source) if config.source else "config"
+    codes = [r.code for r in rules]
+    validate_codes(config.select, codes, f"{where}: select")
+    validate_codes(config.ignore, codes, f"{where}: ignore")
+    known = {r.code.lower() for r in rules} | {r.name for r in rules}
+    for name in config.rule_options:
+        if name not in known:
+            raise ConfigError(f"{where}: [rules.{name}] names no rule (see `vrlint rules`)")
+
+
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest ``.vrlint.toml`` or ``pyproject.toml`` with ``[tool.vrlint]``."""
     directory = start if start.is_dir() else start.parent
@@ -178,6 +191,8 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
             expected = _SHARED_OPTIONS[key]
             if not isinstance(value, expected):
                 raise ConfigError(f"{where}: {raw_key} must be a {expected.__name__}")
+            if expected is list and not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}: {raw_key} must be a list of strings")
             if key == "checkmarks" and (len(value) != 2 or not all(isinstance(v, str) and v for v in value)):
                 raise ConfigError(f'{where}: checkmarks must be a pair like ["✓", "✗"]')
             if key == "column-roles":
@@ -196,6 +211,13 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
             config.rule_options = {
                 name.lower(): {_norm(k): v for k, v in section.items()} for name, section in value.items()
             }
+            for name, section in config.rule_options.items():
+                for key, item in section.items():
+                    expected_type = _SHARED_OPTIONS.get(key)
+                    if expected_type is not None and not isinstance(item, expected_type):
+                        raise ConfigError(f"{where}: rules.{name}.{key} must be a {expected_type.__name__}")
+                    if isinstance(item, list) and not all(isinstance(v, str) for v in item):
+                        raise ConfigError(f"{where}: rules.{name}.{key} must be a list of strings")
         elif key.startswith("online-"):
             _parse_online(key, raw_key, value, config, where)
         else:
@@ -237,4 +259,6 @@ def _parse_format(value: Any, config: Config, where: str) -> None:
                 raise ConfigError(f"{where}: format.max-width must be at least 20")
             config.max_width = item
         else:
+            if len(item) != 2 or not all(isinstance(v, str) and v for v in item):
+                raise ConfigError(f"{where}: format.checkmarks must be a pair like [\"✓\", \"✗\"]")
             config.options["checkmarks"] = item

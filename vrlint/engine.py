@@ -23,7 +23,8 @@ from vrlint.rules.base import Rule, all_rules, run_rules
 _DIRECTIVE = re.compile(
     r"<!--[ \t]*vrlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->", re.IGNORECASE
 )
-_CODE = re.compile(r"[A-Za-z]{2}\d{0,3}")
+#: a code or prefix (VR, VR4, VR401); other words in a directive are a reason
+_CODE = re.compile(r"\b[Vv][Rr]\d{0,3}\b")
 
 
 @dataclass

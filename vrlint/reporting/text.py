@@ -55,14 +55,15 @@ def _one(d: Diagnostic, doc: Document | None, color: bool) -> str:
         shift = 0
         if len(text) > _MAX_SHOWN:
             shift = max(0, min(start - 20, len(text) - _MAX_SHOWN))
-            text = ("…" if shift else "") + text[shift : shift + _MAX_SHOWN] + "…"
-            start, end = (
-                start - shift + (1 if shift else 0),
-                min(end - shift + (1 if shift else 0), len(text)),
-            )
+            cut_end = shift + _MAX_SHOWN < len(text)
+            lead = "…" if shift else ""
+            text = lead + text[shift : shift + _MAX_SHOWN] + ("…" if cut_end else "")
+            start, end = start - shift + len(lead), min(end - shift + len(lead), len(text))
         gutter = str(d.span.line)
         pad = " " * len(gutter)
-        caret = " " * start + "^" * max(1, min(end - start, len(text) - start + 1))
+        # the caret goes under the span as a terminal shows it: CJK and emoji
+        # take two cells
+        caret = " " * _width(text[:start]) + "^" * max(1, _width(text[start:end]))
         body = (
             f"{pad} {_paint('|', _BLUE, color)}\n"
             f"{_paint(gutter, _BLUE, color)} {_paint('|', _BLUE, color)} {text}\n"
@@ -73,6 +74,13 @@ def _one(d: Diagnostic, doc: Document | None, color: bool) -> str:
         how = "vrlint --fix" if d.fix.applicability == "safe" else "vrlint --fix --unsafe-fixes"
         fix = f"  = help: {d.fix.message} ({how})\n"
     return head + body + fix + "\n"
+
+
+def _width(text: str) -> int:
+    from wcwidth import wcswidth
+
+    width = wcswidth(text)
+    return width if width >= 0 else len(text)
 
 
 def _summary(report: Report) -> str:
