@@ -259,6 +259,6 @@ def _parse_format(value: Any, config: Config, where: str) -> None:
                 raise ConfigError(f"{where}: format.max-width must be at least 20")
             config.max_width = item
         else:
-            if len(item) != 2 or not all(isinstance(v, str) and v for v in item):
+            if not isinstance(item, list) or len(item) != 2 or not all(isinstance(v, str) and v for v in item):
                 raise ConfigError(f"{where}: format.checkmarks must be a pair like [\"✓\", \"✗\"]")
             config.options["checkmarks"] = item
