@@ -10,7 +10,6 @@ README.
 from __future__ import annotations
 
 from vrlint.document import Document, Row, Table
-from vrlint.records.marks import read_mark
 
 __all__ = ["verify_format"]
 
@@ -21,9 +20,13 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _only_mark_changed(before: str, after: str) -> bool:
-    """Both cells are one mark with the same meaning (``&#10003;`` -> ``✓``)."""
-    meaning = read_mark(before)
-    return meaning is not None and read_mark(after) == meaning
+    """Both cells are exactly one mark with the same meaning (``&#10003;`` ->
+    ``✓``). ``read_mark`` alone is too lenient here: it reads words and
+    padded text (``\v x``, ``no``) as marks too, and those are never respelled."""
+    from vrlint.fixing.format import is_bare_mark
+
+    meaning = is_bare_mark(before.strip())
+    return meaning is not None and is_bare_mark(after.strip()) == meaning
 
 
 def _compare_rows(table: Table, index: int, old: Row, new: Row, columns: int) -> str | None:
