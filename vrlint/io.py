@@ -1,9 +1,33 @@
 """Reading and writing README files without ever damaging them.
 
-Reading is strict UTF-8 (a BOM is kept in the text so it is written back).
-Writing goes to a temporary file in the same directory that is renamed over
-the original, keeping its permissions; nothing is written when the content
-did not change, and a file that changed since it was read is left alone.
+Reading is strict UTF-8 (a BOM is kept in the text so it is written back)
+and bounded: a file over the size limit (``--max-bytes``, default
+:data:`DEFAULT_MAX_BYTES`) is refused before it is read, and at most
+``max_bytes + 1`` bytes are ever read, so a file that grows after the check
+cannot blow up memory either. Only regular files are read: a FIFO would
+block, ``/dev/zero`` never ends.
+
+Writing (``vrlint --fix``, ``vrlint format``) goes to a temporary file in
+the same directory that is flushed, fsync'ed and renamed over the original,
+keeping its permission bits (and, when allowed, its owner). Nothing is
+written when the content did not change. Every failure leaves the original
+byte-identical, removes the temporary file and raises :class:`InputError`
+with a one-line message; the CLI prints it, goes on with the other files
+and exits 2. In particular the write is refused when:
+
+* the file changed since it was read (size, modification time or bytes);
+* it is no longer a regular file;
+* it is read-only: no write permission for this user, or no write bit at
+  all in its mode (checked explicitly because root may write anything, and
+  replacing the file by renaming over it does not need write permission on
+  the file itself: a ``chmod a-w`` README must stay untouched);
+* its directory is read-only in the same sense (the temporary file and the
+  rename need it);
+* the disk is full or any other write, fsync, chmod or rename fails.
+
+A symbolic link is written through: the target is replaced (atomically, in
+the target's directory) and the link itself is kept, as editors do. A hard
+link is broken by the rename (the other names keep the old content).
 """
 
 from __future__ import annotations
@@ -15,8 +39,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-#: refuse files larger than this (bytes) unless configured otherwise
+#: refuse files larger than this (bytes) unless ``--max-bytes`` says otherwise.
+#: Parsing, linting and formatting are linear (``benchmarks/bench_pathological.py``);
+#: 50 MB, about 300 times the largest README of the corpus, takes about a
+#: minute and a few GB of memory, so the limit also caps time and memory.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
 class InputError(Exception):
@@ -31,26 +60,36 @@ class Source:
     mtime_ns: int
 
 
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__
+
+
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     try:
         info = path.stat()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+        raise InputError(f"{path}: cannot read: {_reason(error)}") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path}: is a directory, not a Markdown file")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{path}: not a regular file")
     if info.st_size > max_bytes:
-        raise InputError(
-            f"{path}: {info.st_size} bytes is over the size limit of {max_bytes} bytes (--max-bytes)"
-        )
+        raise InputError(_over_limit(path, info.st_size, max_bytes))
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+        raise InputError(f"{path}: cannot read: {_reason(error)}") from None
+    if len(raw) > max_bytes:  # it grew after the stat
+        raise InputError(_over_limit(path, None, max_bytes))
     return Source(path, decode(raw, path), raw, info.st_mtime_ns)
+
+
+def _over_limit(path: Path, size: int | None, max_bytes: int) -> str:
+    amount = f"{size} bytes" if size is not None else f"more than {max_bytes} bytes"
+    return f"{path}: {amount} is over the size limit of {max_bytes} bytes (raise it with --max-bytes)"
 
 
 def decode(raw: bytes, path: Path | str) -> str:
@@ -63,8 +102,17 @@ def decode(raw: bytes, path: Path | str) -> str:
         ) from None
 
 
+def _read_only(path: Path, mode: int) -> bool:
+    """No write permission for us, or no write bit at all (root included)."""
+    return not (mode & _WRITE_BITS) or not os.access(path, os.W_OK)
+
+
 def write_if_changed(source: Source, text: str) -> bool:
-    """Atomically replace the file with ``text``; False when unchanged."""
+    """Atomically replace the file with ``text``; False when unchanged.
+
+    Raises :class:`InputError` (the file untouched) when it cannot; see the
+    module docstring for every case.
+    """
     data = text.encode("utf-8")
     if data == source.raw:
         return False
@@ -72,18 +120,31 @@ def write_if_changed(source: Source, text: str) -> bool:
     try:
         current = path.stat()
     except OSError as error:
-        raise InputError(f"{path}: not written: {error.strerror}") from None
-    if current.st_mtime_ns != source.mtime_ns or path.read_bytes() != source.raw:
+        raise InputError(f"{path}: not written: {_reason(error)}") from None
+    if not stat.S_ISREG(current.st_mode):
+        raise InputError(f"{path}: not written: it is no longer a regular file")
+    try:
+        unchanged = current.st_mtime_ns == source.mtime_ns and current.st_size == len(source.raw)
+        unchanged = unchanged and path.read_bytes() == source.raw
+    except OSError as error:
+        raise InputError(f"{path}: not written: cannot read it back: {_reason(error)}") from None
+    if not unchanged:
         raise InputError(f"{path}: not written: the file changed while vrlint was working on it")
-    if path.is_symlink():
-        target = path.resolve()
-    else:
-        target = path
+    # Write through a symbolic link: replace the target, keep the link.
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if _read_only(target, current.st_mode):
+        raise InputError(f"{path}: not written: the file is read-only")
     directory = target.parent
+    try:
+        directory_mode = directory.stat().st_mode
+    except OSError as error:
+        raise InputError(f"{path}: not written: {_reason(error)}") from None
+    if _read_only(directory, directory_mode):
+        raise InputError(f"{path}: not written: its directory {directory} is read-only")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".vrlint-tmp", dir=directory)
     except OSError as error:
-        raise InputError(f"{path}: not written: cannot create a temporary file: {error.strerror}") from None
+        raise InputError(f"{path}: not written: cannot create a temporary file: {_reason(error)}") from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -91,9 +152,13 @@ def write_if_changed(source: Source, text: str) -> bool:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, stat.S_IMODE(current.st_mode))
+        with contextlib.suppress(OSError):  # keep the owner when allowed (root)
+            os.chown(temp, current.st_uid, current.st_gid)
         os.replace(temp, target)
-    except OSError as error:
+    except BaseException as error:  # the original is untouched: clean up, say so
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise InputError(f"{path}: not written: {error.strerror}; the file is unchanged") from None
+        if isinstance(error, OSError):
+            raise InputError(f"{path}: not written: {_reason(error)}; the file is unchanged") from None
+        raise
     return True

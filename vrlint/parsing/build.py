@@ -106,15 +106,30 @@ class _Builder:
     def _leaves(
         self, node: Node, containers: tuple[ContainerKind, ...]
     ) -> Iterator[tuple[Node, tuple[ContainerKind, ...]]]:
-        for child in node.children:
+        # An explicit stack, not recursion: 50,000 nested block quotes
+        # (``> > > ... a``) must neither overflow Python's stack nor copy a
+        # growing tuple at every level (quadratic). ``path`` is the container
+        # chain of the current node; a tuple is built only for each leaf.
+        path: list[ContainerKind] = list(containers)
+        stack: list[tuple[Iterator[Node], bool]] = [(iter(node.children), False)]
+        while stack:
+            children, pushed = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if pushed:
+                    path.pop()
+                continue
             if child.kind == "block_quote":
-                yield from self._leaves(child, (*containers, "block_quote"))
+                path.append("block_quote")
+                stack.append((iter(child.children), True))
             elif child.kind == "item":
-                yield from self._leaves(child, (*containers, "list_item"))
+                path.append("list_item")
+                stack.append((iter(child.children), True))
             elif child.kind == "list":
-                yield from self._leaves(child, containers)
+                stack.append((iter(child.children), False))
             else:
-                yield child, containers
+                yield child, tuple(path)
 
     def _block(self, node: Node, containers: tuple[ContainerKind, ...]) -> list[Block] | None:
         start = node.start_line + 1
@@ -193,7 +208,7 @@ class _Builder:
         for number, (a, b) in enumerate(split.cells):
             raw = text[a:b]
             unescaped, removed = unescape_pipes(raw)
-            lo, hi = trim_bounds(unescaped)
+            lo, hi = trim_bounds(unescaped, after_pipe=number > 0 or split.leading_pipe)
             content = unescaped[lo:hi]
             starts = [0]
             bases = [base + a]

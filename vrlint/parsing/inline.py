@@ -40,6 +40,15 @@ _ONLY_ENTITIES = re.compile(
 #: a destination without parentheses, escapes or brackets, then a title or the end
 _SIMPLE_DESTINATION = re.compile(r"[ \t\n]*([^\s()<>\\]+)(?=[ \t\n]|\Z)")
 _ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+#: one run of emphasis delimiters (no nesting: linear)
+_EMPHASIS_RUN = re.compile(r"[*_]+")
+#: mistune 3.4 resolves emphasis in quadratic time when the runs nest or
+#: mismatch (``*a **a ... a** a*``: 2,000 runs took 0.5 s, 4,000 runs 1.6 s,
+#: the cmark-gfm pathological test's 260,000 runs would take hours). Content
+#: with more runs than this is parsed without emphasis (links, code spans and
+#: HTML are still found; ``**x**`` stays text), so the cost per block is
+#: bounded. The most in one block of the 155 real READMEs of the corpus: 212.
+MAX_EMPHASIS_RUNS = 500
 
 
 class SourceMap:
@@ -139,6 +148,7 @@ def _make_parser() -> SpanInlineParser:
 
 
 _PARSER: SpanInlineParser | None = None
+_PLAIN_PARSER: SpanInlineParser | None = None
 
 
 def _parser() -> SpanInlineParser:
@@ -146,6 +156,27 @@ def _parser() -> SpanInlineParser:
     if _PARSER is None:
         _PARSER = _make_parser()
     return _PARSER
+
+
+def _plain_parser() -> SpanInlineParser:
+    """The parser without emphasis, for content over :data:`MAX_EMPHASIS_RUNS`."""
+    global _PLAIN_PARSER
+    if _PLAIN_PARSER is None:
+        parser = _make_parser()
+        parser.rules = [name for name in parser.rules if name != "emphasis"]
+        _PLAIN_PARSER = parser
+    return _PLAIN_PARSER
+
+
+def _too_much_emphasis(content: str) -> bool:
+    if content.count("*") + content.count("_") <= MAX_EMPHASIS_RUNS:
+        return False
+    runs = 0
+    for _ in _EMPHASIS_RUN.finditer(content):
+        runs += 1
+        if runs > MAX_EMPHASIS_RUNS:
+            return True
+    return False
 
 
 def resolve_text(raw: str) -> str:
@@ -190,6 +221,24 @@ def _destination(inner: str) -> tuple[int, int] | None:
     return start, index
 
 
+#: the last ``references`` mapping and its mistune form (held, so its id
+#: cannot be reused), with its size then: definitions are only ever added
+_REF_MEMO: tuple[Mapping[str, tuple[str, str | None]], int, dict[str, Any]] | None = None
+
+
+def _ref_links(references: Mapping[str, tuple[str, str | None]]) -> dict[str, Any]:
+    """mistune's ``ref_links`` for ``references``, built once per document:
+    rebuilding it for every block made documents with many definitions
+    quadratic (3,000 definitions and uses: 8 s)."""
+    global _REF_MEMO
+    memo = _REF_MEMO
+    if memo is not None and memo[0] is references and memo[1] == len(references):
+        return memo[2]
+    links = {unikey(label): {"url": url, "title": title} for label, (url, title) in references.items()}
+    _REF_MEMO = (references, len(references), links)
+    return links
+
+
 def parse_inlines(
     content: str,
     smap: SourceMap,
@@ -209,12 +258,11 @@ def parse_inlines(
     if tokens is None:
         env: dict[str, Any] = {}
         if references:
-            env["ref_links"] = {
-                unikey(label): {"url": url, "title": title} for label, (url, title) in references.items()
-            }
+            env["ref_links"] = _ref_links(references)
         state = InlineState(env)
         state.src = content
-        tokens = _parser().render(state)
+        parser = _plain_parser() if _too_much_emphasis(content) else _parser()
+        tokens = parser.render(state)
         if cache is not None:
             cache[content] = tokens
     return _convert(tokens, content, smap, make_span)

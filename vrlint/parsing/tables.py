@@ -15,6 +15,13 @@ from dataclasses import dataclass
 _TABLE_SPACE = " \t\v\f"
 #: what ``cmark_strbuf_trim`` removes around cell content.
 _TRIM = " \t\n\v\f\r"
+#: ``cmark_isspace``, what ``cmark_strbuf_trim`` really removes around cell
+#: content: not ``\v`` or ``\f``. Only right after a pipe are those skipped
+#: too (``scan_table_cell_end`` is ``'|' spacechar*``), so a leading ``\v``
+#: stays in the first cell of a row without a leading pipe, and a trailing
+#: one stays in every cell (found by fuzzing: the formatter dropped a ``\v``
+#: row that cmark-gfm renders as a cell holding ``\v``).
+_CELL_TRIM = " \t\n\r"
 
 #: ``scan_table_start``: the delimiter row. Each repetition starts with a
 #: pipe, so the pattern is unambiguous and runs in linear time.
@@ -106,10 +113,12 @@ def unescape_pipes(raw: str) -> tuple[str, list[int]]:
     return "".join(out), removed
 
 
-def trim_bounds(raw: str) -> tuple[int, int]:
-    """Start and end offsets of ``raw`` once cmark's whitespace is trimmed."""
-    start = len(raw) - len(raw.lstrip(_TRIM))
-    end = len(raw.rstrip(_TRIM))
+def trim_bounds(raw: str, after_pipe: bool = True) -> tuple[int, int]:
+    """Start and end offsets of ``raw`` once cmark's whitespace is trimmed
+    (``after_pipe``: the cell follows a pipe, false only for the first cell
+    of a row without a leading pipe)."""
+    start = len(raw) - len(raw.lstrip(_TABLE_SPACE if after_pipe else _CELL_TRIM))
+    end = len(raw.rstrip(_CELL_TRIM))
     if end < start:
         end = start
     return start, end
