@@ -425,10 +425,18 @@ def _table_titles(found: list[tuple[_Ref, Cell | None]], record: TableRecord, en
     single = len({ref.aid.id for ref, _ in found if _counts(ref)}) == 1
     own: list[str | None] = []
     written: list[str | None] = []
+    # one title per cell, not per reference: a cell of N badges would
+    # otherwise be read N times (quadratic; 3,000 badges took 12.7 s)
+    cell_titles: dict[int, str | None] = {}
     for ref, cell in found:
         own.append(_own_title(ref))
         in_title_cell = cell is not None and record.roles[cell.index] in ("title", "paper")
-        written.append(_inline_title(cell.inlines, outside=True) if cell is not None and in_title_cell else None)
+        if cell is not None and in_title_cell:
+            if id(cell) not in cell_titles:
+                cell_titles[id(cell)] = _inline_title(cell.inlines, outside=True)
+            written.append(cell_titles[id(cell)])
+        else:
+            written.append(None)
     candidates = [title for title in own + written if title is not None]
     row_title = max(candidates, key=_words) if candidates else _clean_title(entry.title)
     for (ref, _), own_title, cell_title in zip(found, own, written, strict=True):
