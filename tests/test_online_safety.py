@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import ipaddress
 import socket
@@ -110,15 +111,12 @@ def trickler() -> Iterator[int]:
                 client, _ = server.accept()
             except TimeoutError:
                 continue
-            try:
+            # the client hanging up mid-trickle ends this connection only
+            with contextlib.suppress(OSError), client:
                 client.recv(4096)
                 while not stop.is_set():
                     client.sendall(b"H")
                     time.sleep(0.05)
-            except OSError:
-                pass
-            finally:
-                client.close()
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
