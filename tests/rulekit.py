@@ -6,6 +6,7 @@ uses, so a test that applies a fix also checks the edits do not overlap.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import vrlint
@@ -30,3 +31,13 @@ def apply_fixes(text: str, diagnostics: Iterable[Diagnostic]) -> str:
     edit proposed twice, by two diagnostics, is applied once)."""
     edits = dict.fromkeys(edit for d in diagnostics if d.fix is not None for edit in d.fix.edits)
     return apply_edits(text, list(edits))
+
+
+def check_examples(code: str, config: Config | None = None) -> None:
+    """A rule's documented ``bad`` example is reported by it exactly once and
+    its ``good`` example not at all; its name is kebab-case and it is documented."""
+    found = rule(code)
+    assert re.fullmatch(r"[a-z]+(?:-[a-z]+)+", found.name)
+    assert found.summary and found.why
+    assert [d.code for d in run(found.bad, [code], config)] == [code], found.bad
+    assert run(found.good, [code], config) == [], found.good

@@ -14,7 +14,6 @@ import vrlint
 from vrlint.config import Config
 from vrlint.diagnostics import Diagnostic
 from vrlint.rules import placeholders as placeholder_rules
-from vrlint.rules.base import get_rule
 
 CODES = ("VR501", "VR502", "VR503", "VR504")
 
@@ -37,12 +36,7 @@ def table(header: str, *rows: str) -> str:
 
 @pytest.mark.parametrize("code", CODES)
 def test_rule_examples(code: str) -> None:
-    rule = get_rule(code)
-    assert rule is not None
-    assert re.fullmatch(r"[a-z]+(?:-[a-z]+)+", rule.name)
-    assert rule.summary and rule.why
-    assert [d.code for d in lint(rule.bad, code)] == [code], rule.bad
-    assert lint(rule.good, code) == [], rule.good
+    rulekit.check_examples(code)
 
 
 # -- VR501 template text -------------------------------------------------------------

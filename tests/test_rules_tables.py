@@ -14,7 +14,6 @@ from hang import finishes
 import vrlint
 from vrlint.diagnostics import Diagnostic
 from vrlint.rules import tables as table_rules
-from vrlint.rules.base import get_rule
 
 CODES = ("VR101", "VR102", "VR103", "VR104", "VR105", "VR106", "VR107", "VR108")
 
@@ -43,12 +42,7 @@ def sliced(text: str, diagnostic: Diagnostic) -> str:
 
 @pytest.mark.parametrize("code", CODES)
 def test_rule_examples(code: str) -> None:
-    rule = get_rule(code)
-    assert rule is not None
-    assert re.fullmatch(r"[a-z]+(?:-[a-z]+)+", rule.name)
-    assert rule.summary and rule.why
-    assert [d.code for d in lint(rule.bad, code)] == [code], rule.bad
-    assert lint(rule.good, code) == [], rule.good
+    rulekit.check_examples(code)
 
 
 # -- VR101 extra cells ----------------------------------------------------------------
