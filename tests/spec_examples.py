@@ -1,11 +1,11 @@
-"""Examples of the GFM spec files in ../shared/spec (``→`` stands for a tab)."""
+"""Examples of the GFM spec files vendored in fixtures/spec (``→`` stands for a tab)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-SPEC_DIR = Path(__file__).resolve().parents[2] / "shared" / "spec"
+from conftest import SPEC_DIR
+
 _EXAMPLE = re.compile(
     r"^`{32} example[^\n]*\n(.*?)^\.\n(.*?)^`{32}$", re.MULTILINE | re.DOTALL
 )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
+from conftest import SEED, corpus_readmes
 from hang import assert_finishes
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,8 +20,7 @@ from vrlint.records.arxiv import (
     parse_arxiv_url,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = [*sorted((SHARED / "corpus").glob("*.md")), SHARED / "fixtures" / "seed-README.md"]
+CORPUS = [*corpus_readmes(), SEED]
 TODAY = date(2026, 11, 24)
 
 
@@ -255,8 +254,6 @@ def _corpus_arxiv_urls() -> list[str]:
 
 def test_every_corpus_arxiv_link_parses() -> None:
     urls = _corpus_arxiv_urls()
-    if not urls:
-        pytest.fail("the shared corpus is missing (../shared/corpus)")
     unparsed = []
     for url in urls:
         parsed = parse_arxiv_url(url)
@@ -318,10 +315,7 @@ def test_find_returns_sorted_offsets_across_schemes() -> None:
 
 
 def test_find_in_seed() -> None:
-    seed = SHARED / "fixtures" / "seed-README.md"
-    if not seed.exists():
-        pytest.fail("the seed fixture is missing")
-    ids = {str(a) for _, _, a in find_arxiv_ids(seed.read_text(encoding="utf-8"))}
+    ids = {str(a) for _, _, a in find_arxiv_ids(SEED.read_text(encoding="utf-8"))}
     assert {"2410.12109", "2304.08345", "2410.13848", "2409.18869"} <= ids
     assert all(
         id_problem(parse_arxiv_id(i) or ArxivId(i, None, "new", "0000"), today=TODAY) is None for i in ids

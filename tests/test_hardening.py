@@ -359,6 +359,7 @@ def test_a_2_mb_table_cell() -> None:
     _check_and_format("| a | b |\n|---|---|\n| " + "word " * 400_000 + "| x |\n")
 
 
+@pytest.mark.slow  # about 100 s: the linear-growth check runs in the full run
 def test_a_table_of_100000_rows() -> None:
     text = "| Title | Code |\n|---|---|\n" + "".join(
         f"| P{i} | [c](https://github.com/o/r{i}) |\n" for i in range(100_000)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from conftest import SEED
 from hang import assert_finishes
 from hypothesis import given
 from hypothesis import strategies as st
 
 from vrlint.records.marks import mark_spelling, read_mark, read_status
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "fixtures" / "seed-README.md"
 
 
 @pytest.mark.parametrize(
@@ -188,8 +185,6 @@ def _seed_rows() -> list[list[str]]:
 
 
 def test_seed_modality_columns() -> None:
-    if not SEED.exists():
-        pytest.fail("the seed fixture is missing")
     spellings: Counter[str] = Counter()
     checked = 0
     for header, rows in _seed_tables():
@@ -210,8 +205,6 @@ def test_seed_modality_columns() -> None:
 def test_seed_mojibake_marks_are_not_read_as_marks() -> None:
     # Some seed rows hold "‚úì" / "‚úó": UTF-8 ✓/✗ decoded as Mac Roman. They are
     # an encoding fault for another rule, not a mark in a different spelling.
-    if not SEED.exists():
-        pytest.fail("the seed fixture is missing")
     cells = [c for row in _seed_rows() for c in row]
     assert "‚úì" in cells and "‚úó" in cells  # rows 98 and 106 of the seed
     assert read_mark("‚úì") is None and read_mark("‚úó") is None
@@ -219,8 +212,6 @@ def test_seed_mojibake_marks_are_not_read_as_marks() -> None:
 
 
 def test_seed_status_cells() -> None:
-    if not SEED.exists():
-        pytest.fail("the seed fixture is missing")
     statuses = Counter(read_status(c) for row in _seed_rows() for c in row)
     assert statuses["unreleased"] >= 3  # "unreleased" and "Unreleased" cells
     assert statuses["placeholder_dash"] >= 7  # the "| - | - | ..." placeholder row

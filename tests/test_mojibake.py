@@ -7,21 +7,19 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED, read
+from conftest import corpus_readmes, history_file, history_files, read
 from hang import finishes
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from vrlint.text.mojibake import Mojibake, find_mojibake, guess_codec, repair
 
-SEED = ROOT / "fixtures" / "seed-README.md"
-HISTORY = SHARED / "corpus" / "history" / "Awesome-Video-Reasoning-Landscape"
-GROUND_TRUTH = HISTORY / "044_512e58e.md"
+GROUND_TRUTH = history_file("044_512e58e.md")
 
 
 def clean_corpus() -> list[Path]:
     """Every corpus README and historical version: none of them is damaged."""
-    return sorted((SHARED / "corpus").glob("*.md")) + sorted((SHARED / "corpus" / "history").glob("*/*.md"))
+    return [*corpus_readmes(), *history_files()]
 
 
 def damage(text: str, codec: str) -> str:

@@ -220,10 +220,10 @@ def test_render_is_json_with_a_trailing_newline(validator: jsonschema.protocols.
 
 # -- real READMEs -------------------------------------------------------------------
 def _corpus() -> list[Path]:
-    from conftest import SHARED
+    from conftest import corpus_readmes
 
-    files = [*sorted((SHARED / "corpus").glob("*.md")), SEED]
-    assert len(files) > 20, "the shared corpus is missing"
+    files = [*corpus_readmes(), SEED]
+    assert len(files) == 29
     return files
 
 

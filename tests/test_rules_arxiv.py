@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import rulekit
-from conftest import ROOT, corpus_files, read
+from conftest import CORPUS_DIR, ROOT, corpus_files, read
 from hang import finishes
 
 import vrlint
@@ -18,7 +18,7 @@ from vrlint.rules import arxiv as arxiv_rules
 from vrlint.rules.base import Rule, all_rules, run_rules
 
 SEED = ROOT / "fixtures" / "seed-README.md"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = CORPUS_DIR
 BADGE = "https://img.shields.io/badge/arXiv-{}-b31b1b.svg?style=plastic"
 
 

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED, corpus_files, read
+from conftest import corpus_files, corpus_id, corpus_readmes, history_file, read
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +20,7 @@ from vrlint.rules import encoding
 from vrlint.rules.base import Rule, get_rule, run_rules
 
 CODES = ("VR801", "VR802", "VR803", "VR804", "VR805")
-GROUND_TRUTH = SHARED / "corpus" / "history" / "Awesome-Video-Reasoning-Landscape" / "044_512e58e.md"
+GROUND_TRUTH = history_file("044_512e58e.md")
 
 
 def _rules(codes: tuple[str, ...]) -> list[Rule]:
@@ -479,7 +479,7 @@ def test_rules_are_fast_on_long_hostile_lines() -> None:
 
 # -- the corpus ------------------------------------------------------------------------------------
 
-CORPUS_READMES = sorted((SHARED / "corpus").glob("*.md"))
+CORPUS_READMES = corpus_readmes()
 
 
 def _pass_through(text: str, codec: str) -> str:
@@ -509,7 +509,7 @@ def test_mis_decoded_corpus_readme_is_recovered_by_the_fixes(path: Path, codec: 
     assert apply_edits(damaged, edits) == original
 
 
-@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: str(p.relative_to(ROOT.parent)))
+@pytest.mark.parametrize("path", corpus_files(), ids=corpus_id)
 def test_rules_run_on_every_corpus_file(path: Path) -> None:
     text = read(path)
     found = lint(text)

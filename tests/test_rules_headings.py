@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import rulekit
-from conftest import corpus_files, read
+from conftest import corpus_files, corpus_readme, read
 from hang import finishes
 
 import vrlint
@@ -378,7 +378,7 @@ def test_corpus_never_raises_and_fixes_hold(path: Path) -> None:
 
 
 def _corpus(name: str) -> str:
-    return read(Path(__file__).resolve().parents[2] / "shared" / "corpus" / name)
+    return read(corpus_readme(name))
 
 
 def test_corpus_contents_entry_with_a_neighbours_anchor() -> None:

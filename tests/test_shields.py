@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from conftest import SEED, corpus_readmes, history_files
 from hang import assert_finishes
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -21,9 +21,7 @@ from vrlint.records.shields import (
     parse_badge_url,
 )
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = sorted((SHARED / "corpus").glob("*.md")) + sorted((SHARED / "corpus" / "history").glob("*/*.md"))
-SEED = SHARED / "fixtures" / "seed-README.md"
+CORPUS = [*corpus_readmes(), *history_files(every=True)]
 SB = "https://img.shields.io/badge/"
 
 
@@ -386,8 +384,6 @@ def test_encode_decode_are_fast() -> None:
 
 @pytest.fixture(scope="module")
 def corpus_urls() -> list[str]:
-    if not CORPUS:
-        pytest.fail("the shared corpus is missing (../shared/corpus)")
     return corpus_badge_urls()
 
 
