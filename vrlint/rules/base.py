@@ -62,6 +62,8 @@ class Rule:
     fix: Applicability | None
     function: RuleFunction
     options: dict[str, Any] = field(default_factory=dict)
+    #: in the default selection (ruff's model: a conservative default set, the rest opt-in)
+    default: bool = True
 
     @property
     def family(self) -> str:
@@ -82,6 +84,7 @@ def rule(
     good: str,
     fix: Applicability | None = None,
     options: dict[str, Any] | None = None,
+    default: bool = True,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register a rule function under ``code``."""
 
@@ -89,7 +92,7 @@ def rule(
         if code in _REGISTRY and _REGISTRY[code].function is not function:
             raise ValueError(f"rule code {code} registered twice")
         _REGISTRY[code] = Rule(
-            code, name, severity, summary, why, bad, good, fix, function, dict(options or {})
+            code, name, severity, summary, why, bad, good, fix, function, dict(options or {}), default
         )
         return function
 
