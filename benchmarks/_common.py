@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS_FILE = ROOT.parent / "shared" / "corpus" / "LJungang__Awesome-Video-Reasoning-Landscape.md"
+CORPUS_FILE = ROOT / "fixtures" / "corpus" / "LJungang__Awesome-Video-Reasoning-Landscape.md"
 
 
 def corpus_text(copies: int = 1) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from vrlint.fixing import format_text
 from vrlint.parsing.build import parse
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "LJungang__Awesome-Video-Reasoning-Landscape.md"
+DEFAULT = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "LJungang__Awesome-Video-Reasoning-Landscape.md"
 
 
 def read(path: Path) -> str:
