@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from vrlint._version import __version__
 from vrlint.document import Document
 from vrlint.records.extract import extract_tables
 from vrlint.records.models import Entry, Export, TableRecord
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 EXPORT_FORMATS = ("json", "jsonl", "csv")
 CSV_COLUMNS = (
@@ -26,7 +31,7 @@ def build_export(document: Document, path: str, column_roles: dict[str, str] | N
 def export_text(document: Document, path: str, fmt: str, column_roles: dict[str, str] | None = None) -> str:
     export = build_export(document, path, column_roles)
     if fmt == "json":
-        return export.model_dump_json(indent=2) + "\n"
+        return adapter(Export).dump_json(export, indent=2).decode("utf-8") + "\n"
     if fmt == "jsonl":
         lines = []
         for table in export.tables:
@@ -51,7 +56,7 @@ def _entry_object(path: str, table: TableRecord, entry: Entry) -> dict[str, Any]
         "heading_path": table.heading_path,
         "headers": table.headers,
     }
-    data.update(entry.model_dump(mode="json"))
+    data.update(adapter(Entry).dump_python(entry, mode="json"))
     return data
 
 
@@ -82,5 +87,33 @@ def _csv_row(path: str, table: TableRecord, entry: Entry) -> dict[str, Any]:
     }
 
 
+@cache
+def adapter(record: type[Any]) -> TypeAdapter[Any]:
+    """pydantic's validator and serialiser for a record class (imported here only:
+    ``vrlint check`` never loads pydantic)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(record)
+
+
 def export_schema() -> str:
-    return json.dumps(Export.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    schema = adapter(Export).json_schema()
+    _add_descriptions(schema, Export)
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def _add_descriptions(schema: dict[str, Any], root: type[Any]) -> None:
+    """Copy each field's ``description`` (dataclass metadata) into the schema,
+    where pydantic does not look for it."""
+    from vrlint.records import models
+
+    definitions = schema.get("$defs", {})
+    for record in vars(models).values():
+        if not (isinstance(record, type) and dataclasses.is_dataclass(record)):
+            continue
+        target = schema if record is root else definitions.get(record.__name__, {})
+        properties = target.get("properties", {})
+        for field in dataclasses.fields(record):
+            description = field.metadata.get("description")
+            if description and field.name in properties:
+                properties[field.name]["description"] = description

@@ -16,7 +16,27 @@ Only the standard library is used for HTTP.  Settings:
 configuration keys).
 """
 
-from vrlint.online.check import check_online
-from vrlint.online.options import OnlineOptions
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from vrlint.online.check import check_online
+    from vrlint.online.options import OnlineOptions
 
 __all__ = ["OnlineOptions", "check_online"]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the HTTP machinery only when an online check runs: the offline rules
+    import :mod:`vrlint.online.meta`, which must not cost ``vrlint check`` the
+    HTTP client's start-up."""
+    if name == "check_online":
+        from vrlint.online.check import check_online
+
+        return check_online
+    if name == "OnlineOptions":
+        from vrlint.online.options import OnlineOptions
+
+        return OnlineOptions
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

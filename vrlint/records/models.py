@@ -1,16 +1,25 @@
-"""Typed records of the tables in a README (pydantic v2).
+"""Typed records of the tables in a README.
 
 These are what ``vrlint export`` writes and ``vrlint schema`` describes.
 Every record carries its source position; nothing in a cell is lost: the
 raw cell text is kept on :class:`CellRecord` even where vrlint understood
 its parts.
+
+The records are slotted standard-library dataclasses, so ``vrlint check``
+builds them without importing pydantic (about 300 ms of start-up and a
+validation pass per record). pydantic stays the schema and export engine:
+``vrlint.export`` validates and serialises these same classes through a
+``TypeAdapter`` (``__pydantic_config__`` forbids unknown keys there), and a
+field's ``metadata={"description": ...}`` reaches the JSON Schema.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+#: pydantic's configuration of every record when export validates it
+_STRICT: dict[str, str] = {"extra": "forbid"}
 
 ColumnRole = Literal[
     "title",
@@ -29,13 +38,12 @@ ColumnRole = Literal[
 ]
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
-
-
-class Position(_Record):
+@dataclass(slots=True, kw_only=True)  # slotted; keyword-only so defaults may come first
+class Position:
     """1-based line and columns in Unicode code points; ``end_column`` is
     exclusive."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
 
     line: int
     column: int
@@ -43,16 +51,22 @@ class Position(_Record):
     end_column: int
 
 
-class LinkRecord(_Record):
+@dataclass(slots=True, kw_only=True)
+class LinkRecord:
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
+
     kind: Literal["link", "image", "autolink", "html"]
     url: str
     text: str
     position: Position
 
 
-class BadgeRecord(_Record):
+@dataclass(slots=True, kw_only=True)
+class BadgeRecord:
     """A badge image (usually inside a link). Static shields.io badges are
     parsed into label/message/color; other services keep only their URL."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
 
     image_url: str
     alt: str
@@ -70,10 +84,13 @@ class BadgeRecord(_Record):
     position: Position
 
 
-class PaperRecord(_Record):
+@dataclass(slots=True, kw_only=True)
+class PaperRecord:
     """A paper reference. ``source`` says where it was read: the text of an
     arXiv badge, a link target, or plain text. The badge and the link of
     one row are separate records, so a disagreement stays visible."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
 
     source: Literal["badge", "link", "text"]
     url: str | None = None
@@ -84,7 +101,10 @@ class PaperRecord(_Record):
     position: Position
 
 
-class RepoRecord(_Record):
+@dataclass(slots=True, kw_only=True)
+class RepoRecord:
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
+
     host: str
     owner: str
     name: str
@@ -92,8 +112,11 @@ class RepoRecord(_Record):
     position: Position
 
 
-class ArtifactRecord(_Record):
+@dataclass(slots=True, kw_only=True)
+class ArtifactRecord:
     """A checkpoint, dataset or model zoo link."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
 
     kind: Literal["checkpoint", "dataset", "model_zoo"]
     host: Literal["huggingface", "modelscope", "github", "other"]
@@ -103,9 +126,12 @@ class ArtifactRecord(_Record):
     position: Position
 
 
-class CellRecord(_Record):
+@dataclass(slots=True, kw_only=True)
+class CellRecord:
     """``raw`` is the cell's source without its padding (escapes such as
     ``\\|`` kept); ``content`` is what GitHub parses; ``text`` what it shows."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
 
     column: int
     header: str
@@ -116,47 +142,57 @@ class CellRecord(_Record):
     position: Position
 
 
-class Entry(_Record):
+@dataclass(slots=True, kw_only=True)
+class Entry:
     """One body row of a table, read into typed fields."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
 
     line: int
     title: str | None = None
-    papers: list[PaperRecord] = Field(default_factory=list)
+    papers: list[PaperRecord] = field(default_factory=list)
     venue: str | None = None
     year: int | None = None
-    code: list[RepoRecord] = Field(default_factory=list)
-    checkpoints: list[ArtifactRecord] = Field(default_factory=list)
-    datasets: list[ArtifactRecord] = Field(default_factory=list)
-    project_pages: list[str] = Field(default_factory=list)
-    badges: list[BadgeRecord] = Field(default_factory=list)
-    modalities: dict[str, bool | None] = Field(default_factory=dict)
-    status: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
-    links: list[LinkRecord] = Field(default_factory=list)
-    cells: list[CellRecord] = Field(default_factory=list)
-    extra_cells: list[str] = Field(
-        default_factory=list, description="raw cells beyond the header's count (GitHub drops them)"
+    code: list[RepoRecord] = field(default_factory=list)
+    checkpoints: list[ArtifactRecord] = field(default_factory=list)
+    datasets: list[ArtifactRecord] = field(default_factory=list)
+    project_pages: list[str] = field(default_factory=list)
+    badges: list[BadgeRecord] = field(default_factory=list)
+    modalities: dict[str, bool | None] = field(default_factory=dict)
+    status: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    links: list[LinkRecord] = field(default_factory=list)
+    cells: list[CellRecord] = field(default_factory=list)
+    extra_cells: list[str] = field(
+        default_factory=list, metadata={"description": "raw cells beyond the header's count (GitHub drops them)"}
     )
-    missing_cells: int = Field(0, description="cells GitHub pads because the row is short")
+    missing_cells: int = field(default=0, metadata={"description": "cells GitHub pads because the row is short"})
 
     @property
     def arxiv_ids(self) -> list[str]:
         return [p.arxiv_id for p in self.papers if p.arxiv_id]
 
 
-class TableRecord(_Record):
+@dataclass(slots=True, kw_only=True)
+class TableRecord:
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
+
     line: int
     end_line: int
     heading_path: list[str]
     headers: list[str]
     alignments: list[Literal["left", "center", "right"] | None]
     roles: list[ColumnRole]
-    entries: list[Entry] = Field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
 
 
-class Export(_Record):
+@dataclass(slots=True, kw_only=True)
+class Export:
     """The document ``vrlint export --format json`` writes."""
+
+    __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
 
     path: str
     vrlint_version: str
     tables: list[TableRecord]
+

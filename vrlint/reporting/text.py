@@ -77,6 +77,8 @@ def _one(d: Diagnostic, doc: Document | None, color: bool) -> str:
 
 
 def _width(text: str) -> int:
+    if text.isascii() and text.isprintable():
+        return len(text)  # the common case, without loading wcwidth's tables
     from wcwidth import wcswidth
 
     width = wcswidth(text)
