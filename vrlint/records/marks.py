@@ -10,6 +10,10 @@ the meaning (to compare rows) and the spelling (to flag a table that mixes
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+#: cells read by several rules are read once (a bounded memo of pure readings)
+_CELL_CACHE = 65536
 
 __all__ = ["mark_spelling", "read_mark", "read_status"]
 
@@ -111,6 +115,7 @@ def _unwrap(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=_CELL_CACHE)
 def _classify(text: str) -> tuple[bool, str] | None:
     """(meaning, spelling key) of a mark, or None."""
     text = _unwrap(text)
@@ -165,6 +170,7 @@ def mark_spelling(text: str) -> str | None:
     return None if result is None else result[1]
 
 
+@lru_cache(maxsize=_CELL_CACHE)
 def read_status(text: str) -> str | None:
     """Canonical key for a status word ("Coming soon!" -> ``"coming_soon"``); None if not one.
 

@@ -14,8 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, parse_qsl, quote, unquote, urlsplit
+
+#: each distinct badge URL is decoded once however many rules ask (a bounded memo)
+_URL_CACHE = 65536
 
 __all__ = [
     "CSS_NAMED_COLORS",
@@ -459,6 +463,7 @@ def _parse_badgen(url: str, parts: SplitResult) -> Badge:
     return Badge(url=url, service="badgen.net", kind="dynamic", label=query.get("label"), path=path)
 
 
+@lru_cache(maxsize=_URL_CACHE)
 def parse_badge_url(url: str) -> Badge | None:
     """Decode a badge image URL; None when ``url`` is not from a known badge service.
 

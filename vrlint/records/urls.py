@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
+
+#: each distinct URL is classified once however many rules ask (a bounded memo)
+_URL_CACHE = 65536
 
 __all__ = [
     "GITHUB_RESERVED",
@@ -139,6 +143,7 @@ def _valid_host(host: str) -> bool:
     return all(_HOST_LABEL.fullmatch(label) for label in labels)
 
 
+@lru_cache(maxsize=_URL_CACHE)
 def split_host(url: str) -> str | None:
     """Lowercase host of an absolute or protocol-relative URL; None otherwise. Never raises."""
     if not isinstance(url, str):
@@ -252,6 +257,7 @@ def _by_host(info: dict[str, str | None], host: str, path: str) -> UrlKind:
     return "other"
 
 
+@lru_cache(maxsize=_URL_CACHE)
 def classify_url(url: str) -> UrlInfo:
     """Say what kind of destination ``url`` is. Never raises.
 

@@ -251,7 +251,8 @@ def _score(stretches: list[list[_Sequence]]) -> tuple[int, int, int]:
     return covered, removed, -rare
 
 
-def _analyse(text: str) -> tuple[str | None, list[Mojibake]]:
+@lru_cache(maxsize=4096)
+def _analyse(text: str) -> tuple[str | None, tuple[Mojibake, ...]]:
     """The file's codec and its mojibake, choosing one codec per run."""
     runs: list[dict[str, list[list[_Sequence]]]] = []
     votes = dict.fromkeys(CODECS, 0)
@@ -278,12 +279,12 @@ def _analyse(text: str) -> tuple[str | None, list[Mojibake]]:
             first, last = stretch[0].start, stretch[-1].end
             repaired = "".join(sequence.decoded for sequence in stretch)
             result.append(Mojibake(first, last, codec, text[first:last], repaired))
-    return guess, result
+    return guess, tuple(result)
 
 
 def find_mojibake(text: str) -> list[Mojibake]:
     """Every damaged stretch of ``text``, in order, with its repair."""
-    return _analyse(text)[1]
+    return list(_analyse(text)[1])
 
 
 def guess_codec(text: str) -> str | None:
