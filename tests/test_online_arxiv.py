@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hang import finishes
 
 import vrlint
 from vrlint.diagnostics import Diagnostic
@@ -334,11 +335,10 @@ def test_parse_feed() -> None:
     ],
 )
 def test_regexes_are_linear(text: str) -> None:
-    start = time.monotonic()
-    looks_like_title(text)
-    title_similarity(text[:300], text[-300:])
-    normalise_title(text)
-    is_withdrawal(text, text)
-    _URL_CHARS.fullmatch(text + " ")
-    re.compile(r"\(").search(text)
-    assert time.monotonic() - start < 2.0
+    with finishes():
+        looks_like_title(text)
+        title_similarity(text[:300], text[-300:])
+        normalise_title(text)
+        is_withdrawal(text, text)
+        _URL_CHARS.fullmatch(text + " ")
+        re.compile(r"\(").search(text)
