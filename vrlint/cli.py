@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from vrlint._version import __version__
 
 if TYPE_CHECKING:
+    from vrlint.adoption import Screen
     from vrlint.config import Config
     from vrlint.diagnostics import Diagnostic
     from vrlint.document import Document
@@ -48,6 +49,19 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-bytes", type=int, default=None, help="refuse files larger than this (default 50 MB)"
     )
+
+
+def _add_adoption(parser: argparse.ArgumentParser) -> None:
+    """Options for a list that already has findings (vrlint/adoption.py)."""
+    parser.add_argument(
+        "--baseline", type=Path, metavar="PATH",
+        help="hide the findings recorded in this file (default: .vrlint-baseline.json when it exists)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--write-baseline", nargs="?", const=Path(".vrlint-baseline.json"), type=Path, metavar="PATH",
+        help="record the current findings as known (default file .vrlint-baseline.json) and exit 0",
+    )  # fmt: skip
+    parser.add_argument("--new-since", metavar="REF", help="report only findings not present at git revision REF")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -73,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--link-base-url", help="send every link request to this base URL (tests)")
     check.add_argument("--allow-private-hosts", action="store_true", help="allow loopback/private hosts")
     check.add_argument("--timeout", type=float, default=None, help="seconds per online request")
+    _add_adoption(check)
     _add_common(check)
 
     fmt = sub.add_parser("format", help="rewrite tables canonically")
@@ -218,7 +233,22 @@ def _use_color(choice: str) -> bool:
 
 
 # -- commands ----------------------------------------------------------------
+def _screen(args: argparse.Namespace) -> Screen:
+    from vrlint.adoption import Screen
+
+    target = args.write_baseline
+    if target is not None and target.suffix.lower() != ".json":
+        raise UsageError(
+            f"--write-baseline {target}: the baseline file name must end in .json "
+            "(put the option after the files or write --write-baseline=PATH)"
+        )
+    if target is not None and args.fix:
+        raise UsageError("--write-baseline records findings; run --fix separately")
+    return Screen.from_options(args.baseline, target, args.new_since)
+
+
 def _check(args: argparse.Namespace) -> int:
+    from vrlint.adoption import ScreenError
     from vrlint.config import ConfigError
     from vrlint.engine import lint
     from vrlint.io import InputError, read_source, write_if_changed
@@ -234,6 +264,11 @@ def _check(args: argparse.Namespace) -> int:
     select = _validate_selection(args.select, "--select")
     ignore = _validate_selection(args.ignore, "--ignore")
     limit = _max_bytes(args)
+    try:
+        screen = _screen(args)
+    except ScreenError as error:
+        print(f"vrlint: {error}", file=sys.stderr)
+        return 2
     report = Report(diagnostics=[], color=_use_color(args.color))
     failed = False
     changed = False
@@ -266,13 +301,21 @@ def _check(args: argparse.Namespace) -> int:
                 diagnostics = lint(document, name, config)
             if args.online or args.check_links or args.check_arxiv:
                 diagnostics = diagnostics + _online(args, document, name, config)
+            diagnostics = screen.apply(path, config, document, diagnostics)
             report.documents[name] = document
             report.diagnostics.extend(diagnostics)
-        except (InputError, ConfigError) as error:
+        except (InputError, ConfigError, ScreenError) as error:
             print(f"vrlint: {error}", file=sys.stderr)
             failed = True
+    try:
+        for line in screen.finish():
+            print(f"vrlint: {line}", file=sys.stderr)
+    except ScreenError as error:
+        print(f"vrlint: {error}", file=sys.stderr)
+        failed = True
     report.diagnostics.sort(key=lambda d: d.sort_key())
-    if not args.diff and (report.diagnostics or not failed or args.output_format in ("json", "sarif")):
+    shown = report.diagnostics or not failed or args.output_format in ("json", "sarif")
+    if not args.diff and not screen.write and shown:
         _stdout().write(renderer(args.output_format)(report))
     if failed:
         return 2

@@ -1,0 +1,175 @@
+"""Adopting vrlint on a list that already has findings, as a maintainer would:
+a baseline of today's findings, and ``--new-since REF`` in a real git
+repository built in a temporary directory (no network)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import corpus_readme, read
+
+from vrlint.cli import main
+
+README = "AIDASLab__Awesome-Diffusion-LLM.md"
+#: the first body row of the table "Survey & Perspective Papers"
+ORIGINAL_ROW = (
+    "| [Diffusion Models for Non-autoregressive Text Generation: A Survey](https://arxiv.org/abs/2303.06574)"
+    " | 2023.03 | IJCAI | Early NAR-text survey |"
+)
+HEADING = "### 2.1 Discrete & Masked Diffusion"
+
+
+def _rows(count: int, start: int = 0) -> list[str]:
+    """Clean rows for the survey table (four columns), distinct papers."""
+    return [
+        f"| [Inserted paper number {n}](https://arxiv.org/abs/2501.{10000 + n}) | 2025.01 | Arxiv | note {n} |"
+        for n in range(start, start + count)
+    ]
+
+
+def _insert_before(text: str, anchor: str, lines: list[str]) -> str:
+    assert anchor in text
+    return text.replace(anchor, "\n".join(lines) + "\n" + anchor, 1)
+
+
+def _check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, object]], str]:
+    code = main(["check", *args, "--output-format", "json"])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out) if captured.out.strip() else [], captured.err
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(
+        GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull,
+        GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.invalid",
+        GIT_COMMITTER_NAME="T", GIT_COMMITTER_EMAIL="t@example.invalid",
+    )  # fmt: skip
+    proc = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
+        cwd=repo, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()
+
+
+@pytest.fixture
+def existing_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository whose README is a real list with findings, committed."""
+    (tmp_path / "README.md").write_text(read(corpus_readme(README)), encoding="utf-8", newline="")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "README.md")
+    _git(tmp_path, "commit", "-q", "-m", "the list as it is")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_baseline_hides_old_findings_and_survives_inserted_rows(
+    existing_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, before, _ = _check(capsys, "README.md")
+    assert code == 1 and len(before) > 5
+    assert main(["check", "README.md", "--write-baseline"]) == 0
+    assert "wrote" in capsys.readouterr().err
+    baseline = json.loads((existing_list / ".vrlint-baseline.json").read_text(encoding="utf-8"))
+    assert sum(f["count"] for f in baseline["findings"]) == len(before)
+    keys = [(f["path"], f["code"], f["about"], f["fingerprint"]) for f in baseline["findings"]]
+    assert keys == sorted(keys)
+
+    code, after, err = _check(capsys, "README.md")
+    assert (code, after) == (0, [])
+    assert f"{len(before)} known findings not shown" in err
+
+    # 20 clean rows above every baselined finding of the table, and one new defect
+    text = (existing_list / "README.md").read_text(encoding="utf-8")
+    defect = (
+        "| [A new paper](https://arxiv.org/abs/2502.00001) | 2025.02 | Arxiv | code: https://github.comowner/repo |"
+    )
+    changed = _insert_before(text, ORIGINAL_ROW, [*_rows(10), defect, *_rows(10, start=10)])
+    (existing_list / "README.md").write_text(changed, encoding="utf-8", newline="")
+    code, after, _ = _check(capsys, "README.md")
+    assert code == 1
+    defect_line = changed.splitlines().index(defect) + 1
+    assert [(d["line"], d["code"]) for d in after] == [(defect_line, after[0]["code"])]
+    assert str(after[0]["code"]).startswith("VR4")
+
+
+def test_fixed_findings_are_counted_as_gone(existing_list: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "README.md", "--write-baseline"]) == 0
+    capsys.readouterr()
+    text = (existing_list / "README.md").read_text(encoding="utf-8")
+    fixed = text.replace("https://www.arxiv.org/", "https://arxiv.org/")  # the file's VR205 findings
+    assert fixed != text
+    (existing_list / "README.md").write_text(fixed, encoding="utf-8", newline="")
+    code, after, err = _check(capsys, "README.md")
+    assert (code, after) == (0, [])
+    assert "no longer found" in err and "--write-baseline" in err
+
+
+def test_baseline_errors_are_one_line(existing_list: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (existing_list / "bad.json").write_text("{}", encoding="utf-8")
+    assert main(["check", "README.md", "--baseline", "bad.json"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a vrlint baseline" in err
+    assert main(["check", "README.md", "--baseline", "missing.json"]) == 2
+    assert "not found" in capsys.readouterr().err
+    # a Markdown file right after the option is not taken as the baseline to write
+    assert main(["check", "--write-baseline", "README.md", "README.md"]) == 2
+    assert "must end in .json" in capsys.readouterr().err
+    assert read(corpus_readme(README)) == (existing_list / "README.md").read_text(encoding="utf-8")
+
+
+def _pull_request(repo: Path) -> tuple[str, int, int]:
+    """A branch that inserts a duplicate above the original row and renames a
+    heading the table of contents links to; (base sha, duplicate line, toc line)."""
+    base = _git(repo, "rev-parse", "HEAD")
+    _git(repo, "checkout", "-q", "-b", "pr")
+    text = (repo / "README.md").read_text(encoding="utf-8")
+    changed = _insert_before(text, ORIGINAL_ROW, [ORIGINAL_ROW])
+    changed = changed.replace(HEADING, "### 2.1 Discrete and Masked Diffusion", 1)
+    (repo / "README.md").write_text(changed, encoding="utf-8", newline="")
+    _git(repo, "commit", "-q", "-am", "a pull request")
+    lines = changed.splitlines()
+    duplicate = lines.index(ORIGINAL_ROW) + 2  # the second copy: the old row, moved down
+    toc = next(n for n, line in enumerate(lines, 1) if "(#21-discrete--masked-diffusion)" in line)
+    return base, duplicate, toc
+
+
+def test_new_since_reports_what_a_pull_request_created(
+    existing_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base, duplicate, toc = _pull_request(existing_list)
+    code, everything, _ = _check(capsys, "README.md")
+    code, new, _ = _check(capsys, "README.md", "--new-since", base)
+    assert code == 1
+    assert sorted((d["code"], d["line"]) for d in new) == [("VR601", toc), ("VR701", duplicate)]
+    assert len(everything) > len(new) + 5
+    # the line-based view would have missed both: neither line was touched
+    changed = _git(existing_list, "diff", "--unified=0", base, "HEAD")
+    assert f"+{ORIGINAL_ROW}" in changed and changed.count("\n+|") == 1
+
+
+def test_new_since_a_new_file_reports_everything(existing_list: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (existing_list / "docs").mkdir()
+    (existing_list / "docs" / "README.md").write_text(read(corpus_readme(README)), encoding="utf-8")
+    _, everything, _ = _check(capsys, "docs/README.md")
+    code, new, _ = _check(capsys, "docs/README.md", "--new-since", "HEAD")
+    assert code == 1 and new == everything
+
+
+def test_new_since_an_unknown_revision_is_an_error(existing_list: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "README.md", "--new-since", "no-such-branch"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown revision 'no-such-branch'" in err and "Traceback" not in err
+
+
+def test_python_m_vrlint_with_a_baseline(existing_list: Path) -> None:
+    """The installed command, as pre-commit runs it, with the baseline in the repository."""
+    run = [sys.executable, "-m", "vrlint", "check", "README.md"]
+    assert subprocess.run([*run, "--write-baseline"], capture_output=True, check=False).returncode == 0
+    assert subprocess.run(run, capture_output=True, check=False).returncode == 0

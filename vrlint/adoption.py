@@ -1,0 +1,120 @@
+"""What ``vrlint check`` hides on a list that already had findings.
+
+Two screens, both by fingerprint (:mod:`vrlint.fingerprint`), never by line:
+
+- the baseline file (``--baseline``, or ``.vrlint-baseline.json`` in the
+  current directory when it exists): findings recorded there are not
+  reported; ``--write-baseline`` records the current ones;
+- ``--new-since REF``: findings the file already had at git revision REF
+  are not reported (a file that did not exist at REF is all new).
+
+The CLI builds one :class:`Screen` per run and passes each file through it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vrlint.baseline import (
+    DEFAULT_BASELINE,
+    Baseline,
+    BaselineError,
+    entries_for,
+    load_baseline,
+    save_baseline,
+    subtract,
+)
+from vrlint.config import Config
+from vrlint.diagnostics import Diagnostic
+from vrlint.document import Document
+from vrlint.fingerprint import fingerprints
+
+
+class ScreenError(Exception):
+    """A baseline or revision that cannot be used (one line, exit 2)."""
+
+
+@dataclass
+class Screen:
+    baseline: Baseline | None = None
+    write: bool = False
+    new_since: str | None = None
+    matched: int = 0
+    gone: int = 0
+    hidden_since: int = 0
+    written: int = 0
+    _files: int = field(default=0, repr=False)
+
+    @classmethod
+    def from_options(cls, baseline: Path | None, write_baseline: Path | None, new_since: str | None) -> Screen:
+        try:
+            if write_baseline is not None:
+                return cls(load_baseline(write_baseline, missing_ok=True), True, new_since)
+            if baseline is not None:
+                return cls(load_baseline(baseline, missing_ok=False), False, new_since)
+            default = Path(DEFAULT_BASELINE)
+            if default.is_file():
+                return cls(load_baseline(default, missing_ok=False), False, new_since)
+        except BaselineError as error:
+            raise ScreenError(str(error)) from None
+        return cls(None, False, new_since)
+
+    def apply(
+        self, path: Path, config: Config, document: Document, diagnostics: Sequence[Diagnostic]
+    ) -> list[Diagnostic]:
+        """The diagnostics of ``path`` to report (the old text at ``--new-since``
+        is linted with the same configuration, offline)."""
+        from vrlint.engine import lint
+        from vrlint.parsing import parse
+        from vrlint.revision import RevisionError, text_at
+
+        kept = list(diagnostics)
+        if self.new_since is not None:
+            try:
+                old_text = text_at(self.new_since, path)
+            except RevisionError as error:
+                raise ScreenError(f"--new-since: {error}") from None
+            if old_text is not None:
+                old_document = parse(old_text)
+                known = Counter(fingerprints(lint(old_document, str(path), config), old_document))
+                before = len(kept)
+                kept, _ = subtract(kept, document, known)
+                self.hidden_since += before - len(kept)
+        if self.baseline is None:
+            return kept
+        self._files += 1
+        if self.write:
+            entries = entries_for(self.baseline.key(path), kept, document)
+            self.baseline.replace(path, entries)
+            self.written += len(kept)
+            return []  # recorded, so accepted: the run that writes reports nothing
+        known = self.baseline.known(path)
+        kept, matched = subtract(kept, document, known)
+        self.matched += matched
+        self.gone += sum(known.values()) - matched
+        return kept
+
+    def finish(self) -> list[str]:
+        """Write the baseline if asked; the lines to tell the user."""
+        if self.baseline is None:
+            return []
+        where = self.baseline.location
+        if self.write:
+            try:
+                save_baseline(self.baseline)
+            except BaselineError as error:
+                raise ScreenError(str(error)) from None
+            files = f"{self._files} file{'s' if self._files != 1 else ''}"
+            return [f"wrote {self.written} finding{'s' if self.written != 1 else ''} of {files} to {where}"]
+        if not self.matched and not self.gone:
+            return []
+        line = f"baseline {where}: {self.matched} known finding{'s' if self.matched != 1 else ''} not shown"
+        if self.gone:
+            line += (
+                f", {self.gone} no longer found (run `vrlint check --write-baseline {where}` to drop"
+                f" {'them' if self.gone != 1 else 'it'})"
+            )
+        return [line]

@@ -1,0 +1,128 @@
+"""Fingerprints: which finding is "the same finding" after the file moved.
+
+A baseline (``--write-baseline``) and ``--new-since REF`` compare the
+findings of two versions of a file. Line numbers cannot be the key: a pull
+request that inserts 20 rows above an old finding moves it without
+changing it. A fingerprint is built from what the finding is *about*:
+
+- the rule code;
+- in a table row: the row's identity (its first arXiv ID, else its title,
+  else the text of its first non-empty cell) and the header of the column
+  the finding is in;
+- outside tables: the text of the line it starts on;
+- the text of the span itself (the cell, link or word it points at);
+- for findings that name other places (``related`` locations, e.g. the
+  other copy of a duplicated row), the identity of each of those too, so a
+  finding a pull request created by adding a row is new even when it is
+  anchored on an old row.
+
+Whitespace is collapsed, so re-aligning a table does not change a
+fingerprint. Two findings can share a fingerprint (the same placeholder in
+two cells of one row); callers compare them as multisets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from vrlint.diagnostics import Diagnostic
+from vrlint.document import Document, Row, Table
+
+_SPACE = re.compile(r"\s+")
+#: an arXiv identifier in a row (new style, optional version dropped)
+_ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+_OLD_ARXIV_ID = re.compile(r"\b([a-z-]+(?:\.[A-Z]{2})?/\d{7})\b")
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What a location in a file is, independent of its line number."""
+
+    #: the row's identity ("2301.00001", "title:Some paper") or the line's text
+    context: str
+    #: the header of the column, for a place inside a table row
+    column: str = ""
+
+
+class Locator:
+    """Answers "what is at line N" for one document, reading it once."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._rows: dict[int, tuple[Table, Row]] = {}
+        for table in document.tables:
+            for row in table.rows:
+                self._rows[row.line] = (table, row)
+
+    def place(self, line: int, column: int) -> Place:
+        found = self._rows.get(line)
+        if found is None:
+            if 1 <= line <= len(self.document.lines):
+                return Place("line:" + _squash(self.document.line(line).text))
+            return Place("file")
+        table, row = found
+        header = ""
+        if table.header is not None:
+            for index, cell in enumerate(row.cells):
+                if cell.raw_span.column <= column <= cell.raw_span.end_column and index < len(table.header.cells):
+                    header = _squash(table.header.cells[index].text or table.header.cells[index].content)
+                    break
+        return Place(row_identity(self.document, row), header)
+
+    def excerpt(self, start: int, end: int) -> str:
+        return _squash(self.document.text[start:end])
+
+
+def row_identity(document: Document, row: Row) -> str:
+    """A row's paper ID, else its title (first cell with words), else its text."""
+    source = document.text[row.span.start : row.span.end]
+    match = _ARXIV_ID.search(source) or _OLD_ARXIV_ID.search(source)
+    if match:
+        return "arxiv:" + match.group(1)
+    for cell in row.cells:
+        text = _squash(cell.text or cell.content)
+        if any(ch.isalnum() for ch in text):
+            return "title:" + text.casefold()
+    return "row:" + _squash(source)
+
+
+def _related_places(diagnostic: Diagnostic, locator: Locator) -> list[str]:
+    """The identities of the other places a finding names, if it names any."""
+    related: Any = getattr(diagnostic, "related", None) or ()
+    places = []
+    for item in related if isinstance(related, Iterable) else ():
+        span = getattr(item, "span", item)
+        line, column = getattr(span, "line", None), getattr(span, "column", None)
+        if isinstance(line, int) and isinstance(column, int):
+            place = locator.place(line, column)
+            places.append(f"{place.context}|{place.column}")
+    return sorted(places)
+
+
+def fingerprint_parts(diagnostic: Diagnostic, locator: Locator) -> tuple[str, str, str, str]:
+    """(code, context, column, excerpt): what the fingerprint hashes."""
+    span = diagnostic.span
+    place = locator.place(span.line, span.column)
+    excerpt = locator.excerpt(span.start, span.end)
+    related = _related_places(diagnostic, locator)
+    context = place.context + ("" if not related else " & " + " & ".join(related))
+    return diagnostic.code, context, place.column, excerpt
+
+
+def fingerprint(diagnostic: Diagnostic, locator: Locator) -> str:
+    """A short stable hash of :func:`fingerprint_parts`."""
+    joined = "\x1f".join(fingerprint_parts(diagnostic, locator))
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def fingerprints(diagnostics: Iterable[Diagnostic], document: Document) -> list[str]:
+    locator = Locator(document)
+    return [fingerprint(d, locator) for d in diagnostics]
