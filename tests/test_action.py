@@ -213,7 +213,8 @@ def test_only_changed_reports_the_lines_the_pull_request_adds(pr_repo: tuple[Pat
     run = run_action(repo, {"paths": "README.md docs", "only-changed": "true"}, event=pull_request(base, head))
     assert run.where() == [("README.md", 7, "VR999"), ("README.md", 8, "VR998"), ("docs/other.md", 1, "VR999")]
     assert run.outputs == {"problems": "3", "errors": "2", "warnings": "1"}
-    assert "2 more problems elsewhere in the files are not shown" in run.summary
+    assert "Only problems this pull request introduces are reported" in run.summary
+    assert "2 findings already present at" in run.log
     assert run.code == 1
 
 
@@ -597,3 +598,46 @@ def test_actionlint_catches_script_injection(actionlint: Any, tmp_path: Path) ->
     )
     found = actionlint([bad])
     assert any("potentially untrusted" in item["message"] for item in found), found
+
+
+# -- only-changed compares findings with the base commit, not lines ------------------
+def test_only_changed_reports_a_duplicate_above_the_original_and_a_renamed_heading(tmp_path: Path) -> None:
+    """The pull request touches neither the original row (VR701 is anchored on
+    it, now one line lower) nor the table of contents (VR601): both are new."""
+    from conftest import corpus_readme, read
+
+    text = read(corpus_readme("AIDASLab__Awesome-Diffusion-LLM.md"))
+    row = next(line for line in text.splitlines() if "arxiv.org/abs/2303.06574" in line)
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    base = commit(repo, {"README.md": text}, "base")
+    git(repo, "checkout", "-q", "-b", "pr")
+    changed = text.replace(row, row + "\n" + row, 1).replace(
+        "### 2.1 Discrete & Masked Diffusion", "### 2.1 Discrete and Masked Diffusion", 1
+    )
+    head = commit(repo, {"README.md": changed}, "duplicate a row, rename a heading")
+    lines = changed.splitlines()
+    toc = next(n for n, line in enumerate(lines, 1) if "(#21-discrete--masked-diffusion)" in line)
+    duplicate = lines.index(row) + 2
+
+    event = pull_request(base, head)
+    run = run_action(repo, {"paths": "README.md", "only-changed": "true"}, event=event, test_rules=False)
+    assert sorted(run.where()) == [("README.md", toc, "VR601"), ("README.md", duplicate, "VR701")]
+    everything = run_action(repo, {"paths": "README.md"}, event=pull_request(base, head), test_rules=False)
+    assert len(everything.annotations) > 10
+
+
+def test_only_changed_without_the_base_commit_warns_with_gits_whole_message(pr_repo: tuple[Path, str, str]) -> None:
+    origin, base, head = pr_repo
+    clone = origin.parent / "clone"
+    git(origin.parent, "clone", "-q", "--depth=1", "--branch", "pr", f"file://{origin}", str(clone))
+    git(clone, "remote", "remove", "origin")
+    run = run_action(clone, {"paths": "README.md", "only-changed": "true"}, event=pull_request(base, head))
+    log_warning = next(line for line in run.log.splitlines() if line.startswith("::warning::"))
+    assert "cannot read the pull request's base commit" in log_warning
+    # git's first line and its last one are both there, not only the last
+    assert "does not appear to be a git repository" in log_warning
+    assert "the repository exists" in log_warning
+    assert [a["level"] for a in run.annotations] == ["error", "warning", "error", "warning"]  # every problem
+    assert "the base commit could not be read" in run.summary

@@ -17,8 +17,11 @@ they would be shell injection). This module reads them:
     ``error`` (default: fail when an error-level problem is reported),
     ``warning`` (fail on any problem) or ``never``.
 ``VRLINT_ONLY_CHANGED``
-    ``true``: on a pull request, report only problems on lines the pull
-    request adds or changes.
+    ``true``: on a pull request, report only problems the pull request
+    introduces (``vrlint check --new-since BASE``: findings matched by
+    content, so a duplicate inserted above the original row or a renamed
+    heading that breaks the table of contents is reported wherever it is
+    anchored).
 ``VRLINT_SARIF_FILE``
     also write the reported problems to this SARIF file.
 
@@ -30,7 +33,12 @@ them to ``$GITHUB_STEP_SUMMARY`` and sets the step outputs ``problems``,
 (file names, which a pull request controls) is shown between
 ``::stop-commands::`` markers so it cannot issue workflow commands.
 
-Changed lines: for a pull request the event names the base and head
+The base: for a pull request the event names the base and head commits;
+the files are compared with their merge base, or, when the checkout is
+GitHub's test merge commit, with its first parent. Should vrlint be unable
+to read a file at that commit, the action falls back to changed lines.
+
+Changed lines (the fallback): for a pull request the event names the base and head
 commits. When the checkout is the pull request's head, the changed lines
 are those of ``git diff --unified=0 BASE...HEAD`` (against the merge base,
 like GitHub's "Files changed"); when it is GitHub's test merge commit (the
@@ -263,9 +271,8 @@ def _git(*args: str, cwd: str | None = None) -> str:
     except (OSError, subprocess.TimeoutExpired) as error:
         raise GitError(f"git {args[0]}: {error}") from None
     if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        last = message[-1] if message else f"exit status {proc.returncode}"
-        raise GitError(f"git {args[0]} failed: {last}")
+        message = " ".join(proc.stderr.decode("utf-8", "replace").split())  # every line, not the last only
+        raise GitError(f"git {args[0]} failed: {message or f'exit status {proc.returncode}'}")
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -430,6 +437,74 @@ def only_changed(diagnostics: list[Diagnostic], changed: dict[Path, set[int]]) -
     return kept
 
 
+def comparison_base(base: str, head: str, cwd: str | None = None) -> str:
+    """The commit whose files the checkout is compared with: the merge base
+    of the pull request, or the first parent of GitHub's test merge commit."""
+    span = diff_range(base, head, cwd)
+    if span.merge_base:
+        return _git("merge-base", span.old, span.new, cwd=cwd).strip()
+    return span.old
+
+
+def _comparison_base(inputs: Inputs, environ: Mapping[str, str], out: TextIO, notes: list[str]) -> str | None:
+    """For only-changed on a pull request: the base commit for ``--new-since``."""
+    if not inputs.only_changed:
+        return None
+    commits = pull_request_commits(environ)
+    if commits is None:
+        notes.append("_only-changed applies to pull requests: every line was checked._")
+        return None
+    try:
+        since = comparison_base(*commits)
+    except GitError as error:
+        out.write(
+            _command(
+                "warning",
+                f"vrlint: cannot read the pull request's base commit ({error}); "
+                "reporting every problem. Use actions/checkout with fetch-depth: 0.",
+            )
+            + "\n"
+        )
+        notes.append("_only-changed: the base commit could not be read, so every problem is reported._")
+        return None
+    notes.append(
+        f"_Only problems this pull request introduces are reported: findings the files already had at "
+        f"`{since[:12]}` are not shown (matched by content, so moved rows stay known)._"
+    )
+    return since
+
+
+def _changed_lines_only(
+    diagnostics: list[Diagnostic], environ: Mapping[str, str], out: TextIO, notes: list[str]
+) -> list[Diagnostic]:
+    """The fallback of only-changed: problems on lines the pull request touches."""
+    notes.clear()
+    commits = pull_request_commits(environ)
+    if commits is None:
+        return diagnostics
+    try:
+        changed = changed_lines(*commits)
+    except GitError as error:
+        out.write(
+            _command(
+                "warning",
+                f"vrlint: cannot tell which lines the pull request changed ({error}); "
+                "reporting every line. Use actions/checkout with fetch-depth: 0.",
+            )
+            + "\n"
+        )
+        notes.append("_only-changed: the changed lines could not be read, so every line is reported._")
+        return diagnostics
+    reported = only_changed(diagnostics, changed)
+    hidden = len(diagnostics) - len(reported)
+    note = "_Only lines this pull request adds or changes are reported"
+    if hidden:
+        note += f"; {hidden} more problem{'s' if hidden != 1 else ''} elsewhere in the files"
+        note += " are not shown" if hidden != 1 else " is not shown"
+    notes.append(note + "._")
+    return reported
+
+
 # -- the step ---------------------------------------------------------------------
 @dataclass
 class Result:
@@ -471,40 +546,21 @@ def run(environ: Mapping[str, str], out: TextIO) -> int:
     if not files:
         out.write(_command("error", "vrlint: no Markdown file to check (see the paths input)") + "\n")
         return 2
-    outcome = run_vrlint(inputs.args, files)
+    notes: list[str] = []
+    since = _comparison_base(inputs, environ, out, notes)
+    outcome = run_vrlint([*inputs.args, *(["--new-since", since] if since else [])], files)
+    if since and outcome.exit_code == 2 and "--new-since" in outcome.stderr:
+        # vrlint could not read the files at the base: fall back to changed lines
+        out.write(_command("warning", f"vrlint: cannot compare with the base commit: {outcome.stderr.strip()}") + "\n")
+        outcome = run_vrlint(inputs.args, files)
+        reported = _changed_lines_only(outcome.diagnostics, environ, out, notes)
+    else:
+        reported = outcome.diagnostics
     if outcome.stderr.strip():
         with _commands_stopped(out):
             out.write(outcome.stderr if outcome.stderr.endswith("\n") else outcome.stderr + "\n")
     if outcome.exit_code == 2:
         out.write(_command("error", "vrlint: could not check every file; see the messages above") + "\n")
-
-    reported = outcome.diagnostics
-    notes: list[str] = []
-    if inputs.only_changed:
-        commits = pull_request_commits(environ)
-        if commits is None:
-            notes.append("_only-changed applies to pull requests: every line was checked._")
-        else:
-            try:
-                changed = changed_lines(*commits)
-            except GitError as error:
-                out.write(
-                    _command(
-                        "warning",
-                        f"vrlint: cannot tell which lines the pull request changed ({error}); "
-                        "reporting every line. Use actions/checkout with fetch-depth: 0.",
-                    )
-                    + "\n"
-                )
-                notes.append("_only-changed: the changed lines could not be read, so every line is reported._")
-            else:
-                reported = only_changed(outcome.diagnostics, changed)
-                hidden = len(outcome.diagnostics) - len(reported)
-                note = "_Only lines this pull request adds or changes are reported"
-                if hidden:
-                    note += f"; {hidden} more problem{'s' if hidden != 1 else ''} elsewhere in the files"
-                    note += " are not shown" if hidden != 1 else " is not shown"
-                notes.append(note + "._")
 
     report = Report(diagnostics=reported, documents=outcome.documents)
     out.write(render_github(report))

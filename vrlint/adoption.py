@@ -99,8 +99,12 @@ class Screen:
 
     def finish(self) -> list[str]:
         """Write the baseline if asked; the lines to tell the user."""
+        told = []
+        if self.new_since is not None and self.hidden_since:
+            n = self.hidden_since
+            told.append(f"{n} finding{'s' if n != 1 else ''} already present at {self.new_since} not shown")
         if self.baseline is None:
-            return []
+            return told
         where = self.baseline.location
         if self.write:
             try:
@@ -108,13 +112,13 @@ class Screen:
             except BaselineError as error:
                 raise ScreenError(str(error)) from None
             files = f"{self._files} file{'s' if self._files != 1 else ''}"
-            return [f"wrote {self.written} finding{'s' if self.written != 1 else ''} of {files} to {where}"]
+            return [*told, f"wrote {self.written} finding{'s' if self.written != 1 else ''} of {files} to {where}"]
         if not self.matched and not self.gone:
-            return []
+            return told
         line = f"baseline {where}: {self.matched} known finding{'s' if self.matched != 1 else ''} not shown"
         if self.gone:
             line += (
                 f", {self.gone} no longer found (run `vrlint check --write-baseline {where}` to drop"
                 f" {'them' if self.gone != 1 else 'it'})"
             )
-        return [line]
+        return [*told, line]
