@@ -4,7 +4,12 @@ Suppression comments (HTML comments, so GitHub does not show them)::
 
     <!-- vrlint-disable VR301 VR4 -->   ... <!-- vrlint-enable -->
     <!-- vrlint-disable-next-line VR201 -->
+    | a table row | with a comment inside <!-- vrlint-disable-line VR408 --> |
     <!-- vrlint-disable-file VR8 -->
+
+``disable-line`` covers the line it is written on: inside a table row it
+is the way to suppress a finding on that row, since a comment line between
+two rows ends the table (VR109).
 
 Codes may be prefixes; no code means every rule. A diagnostic is
 suppressed when the line it starts on is covered.
@@ -21,7 +26,7 @@ from vrlint.document import Document
 from vrlint.rules.base import Rule, all_rules, run_rules
 
 _DIRECTIVE = re.compile(
-    r"<!--[ \t]*vrlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)-->", re.IGNORECASE
+    r"<!--[ \t]*vrlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->", re.IGNORECASE
 )
 #: a code or prefix (VR, VR4, VR401); other words in a directive are a reason
 _CODE = re.compile(r"\b[Vv][Rr]\d{0,3}\b")
@@ -71,6 +76,8 @@ def find_suppressions(document: Document) -> Suppressions:
                 found.file_codes.extend(codes)
             elif kind == "disable-next-line":
                 found.ranges.append((end_line + 1, end_line + 1, codes))
+            elif kind == "disable-line":
+                found.ranges.append((line, end_line, codes))
             elif kind == "disable":
                 open_ranges.append((line, codes))
             else:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from vrlint.diagnostics import Diagnostic, Edit
 from vrlint.document import Block, Document, Paragraph, Row, Span, Table
@@ -394,6 +395,8 @@ def table_swallows_line(ctx: Context) -> Iterator[Diagnostic]:
 )
 def table_no_blank_line_after(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
+    #: comments that split a table are VR109's: a blank line there would not help
+    splitting = {found.comment.start_line for found in rows_outside_tables(document) if found.comment is not None}
     for table in document.tables:
         after = table.end_line + 1
         if after > len(document.lines):
@@ -402,6 +405,8 @@ def table_no_blank_line_after(ctx: Context) -> Iterator[Diagnostic]:
         if not line.text.strip():
             continue
         following = document.containing_block(after)
+        if after in splitting:
+            continue
         depth = len(table.containers)
         if following is None or following.containers[:depth] != table.containers:
             continue  # the next line belongs to another container
@@ -539,3 +544,150 @@ def table_row_split(ctx: Context) -> Iterator[Diagnostic]:
                 f"{broken}, so GitHub shows two half rows; join the lines (use `<br>` for a line break)",
                 fix=fix,
             )
+
+
+# -- VR109 ----------------------------------------------------------------------
+
+_DIRECTIVE_NEXT_LINE = re.compile(r"<!--[ \t]*vrlint-disable-next-line\b([^>]*?)-->", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowsOutside:
+    """Lines under a table that look like its rows but are a paragraph.
+
+    ``rows`` are the paragraph's first lines with outer pipes and the
+    table's cell count; what ended the table is the HTML comment block
+    between them (``comment``) and/or blank lines (``blank``).
+    """
+
+    table: Table
+    paragraph: Paragraph
+    rows: list[int]
+    comment: Block | None
+    blank: bool
+
+
+def _looks_like_row(text: str, columns: int) -> bool:
+    stripped = text.strip(_TABLE_SPACE)
+    if len(stripped) < 2 or not (stripped.startswith("|") and stripped.endswith("|")):
+        return False
+    split = split_row(stripped)
+    return split is not None and split.leading_pipe and split.trailing_pipe and len(split.cells) == columns
+
+
+def rows_outside_tables(document: Document) -> list[_RowsOutside]:
+    """Top-level paragraphs right under a table (past blank lines or one HTML
+    comment) whose first line looks like a row of that table."""
+    found: list[_RowsOutside] = []
+    blocks = document.blocks
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph) or block.containers:
+            continue
+        comment: Block | None = None
+        previous = index - 1
+        if previous >= 0 and blocks[previous].kind == "html" and not blocks[previous].containers:
+            comment = blocks[previous]
+            previous -= 1
+        if previous < 0 or not isinstance(blocks[previous], Table) or blocks[previous].containers:
+            continue
+        table = blocks[previous]
+        assert isinstance(table, Table)
+        if comment is not None:
+            text = "\n".join(document.line(n).text for n in range(comment.start_line, comment.end_line + 1))
+            if not text.lstrip().startswith("<!--"):
+                continue  # an HTML table or <details>: not a row gone astray
+        rows = []
+        for number in range(block.start_line, block.end_line + 1):
+            if not _looks_like_row(document.line(number).text, table.columns):
+                break
+            rows.append(number)
+        if not rows:
+            continue
+        first_after = (comment or block).start_line
+        blank = first_after > table.end_line + 1
+        found.append(_RowsOutside(table, block, rows, comment, blank))
+    return found
+
+
+def _move_into_row(document: Document, found: _RowsOutside) -> list[Edit] | None:
+    """Edits that put a one-line comment inside the first row, before its
+    closing pipe (a ``disable-next-line`` directive becomes ``disable-line``)."""
+    comment = found.comment
+    if comment is None or found.blank or comment.start_line != comment.end_line:
+        return None
+    whole = len(found.rows) == found.paragraph.end_line - found.paragraph.start_line + 1
+    if comment.start_line != found.table.end_line + 1 or not whole:
+        return None
+    line = document.line(comment.start_line)
+    text = line.text.strip()
+    if "|" in text or not (text.startswith("<!--") and text.endswith("-->")):
+        return None
+    directive = _DIRECTIVE_NEXT_LINE.fullmatch(text)
+    if directive is not None:
+        codes = " ".join(directive.group(1).split())
+        text = f"<!-- vrlint-disable-line {codes} -->" if codes else "<!-- vrlint-disable-line -->"
+    row = document.line(found.rows[0])
+    closing = row.start + len(row.text.rstrip(_TABLE_SPACE)) - 1  # the trailing pipe
+    before = row.text[: closing - row.start]
+    space = "" if before.endswith((" ", "\t")) else " "
+    return [
+        Edit(line.start, line.start + len(line.text) + len(line.ending), ""),
+        Edit(closing, closing, f"{space}{text} "),
+    ]
+
+
+@rule(
+    code="VR109",
+    name="table-row-outside-table",
+    severity="error",
+    summary="A line that looks like a row of the table above is outside it, so GitHub shows it as text.",
+    why=(
+        "A table ends at the first blank line or block that interrupts it: an HTML comment "
+        "between two rows (such as a `vrlint-disable-next-line` directive) or a blank line "
+        "ends it, and the rows below render as a paragraph of literal `| a | b |` text. "
+        "Keep rows together; put a comment inside a row (`| a | b <!-- note --> |`), where "
+        "GitHub hides it and the row stays in the table."
+    ),
+    bad=(
+        "| Title | Code |\n| --- | --- |\n| VAST | [code](https://github.com/a/b) |\n"
+        "<!-- vrlint-disable-next-line VR408 -->\n| Old | [code](http://github.com/c/d) |\n"
+    ),
+    good=(
+        "| Title | Code |\n| --- | --- |\n| VAST | [code](https://github.com/a/b) |\n"
+        "| Old | [code](http://github.com/c/d) <!-- vrlint-disable-line VR408 --> |\n"
+    ),
+    fix="safe",
+)
+def table_row_outside_table(ctx: Context) -> Iterator[Diagnostic]:
+    document = ctx.document
+    for found in rows_outside_tables(document):
+        first = document.line(found.rows[0])
+        last = document.line(found.rows[-1])
+        span = document.span(first.start, last.start + len(last.text.rstrip()))
+        count = len(found.rows)
+        what = f"{count} lines look" if count > 1 else "this line looks"
+        fix = None
+        if found.comment is not None:
+            directive = "vrlint-disable-next-line" in document.line(found.comment.start_line).text
+            cause = (
+                f"the {'vrlint-disable-next-line directive' if directive else 'HTML comment'} on line "
+                f"{found.comment.start_line} ends the table"
+            )
+            todo = "move the comment inside the row, before its closing pipe"
+            edits = _move_into_row(document, found)
+            if edits is not None:
+                fix = ctx.fix("safe", "move the comment inside the row", edits)
+        else:
+            cause = f"the blank line on line {found.table.end_line + 1} ends the table"
+            todo = "remove the blank line"
+            blank = document.line(found.table.end_line + 1)
+            if found.paragraph.start_line == found.table.end_line + 2 and count == (
+                found.paragraph.end_line - found.paragraph.start_line + 1
+            ):
+                fix = ctx.fix("unsafe", "remove the blank line", [Edit(blank.start, first.start, "")])
+        yield ctx.report(
+            span,
+            f"{what} like {'rows' if count > 1 else 'a row'} of the table above ({found.table.columns} cells), "
+            f"but {cause}, so GitHub renders {'them' if count > 1 else 'it'} as text; {todo}",
+            fix=fix,
+        )
