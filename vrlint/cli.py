@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from vrlint.config import Config
     from vrlint.diagnostics import Diagnostic
     from vrlint.document import Document
+    from vrlint.io import Source
 
 COMMANDS = ("check", "format", "export", "schema", "rules", "rule")
 OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
@@ -51,6 +52,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_PATHS_HELP = "Markdown files, directories (searched for *.md) or glob patterns; `-` reads standard input"
+
+
 def _add_adoption(parser: argparse.ArgumentParser) -> None:
     """Options for a list that already has findings (vrlint/adoption.py)."""
     parser.add_argument(
@@ -70,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser("check", help="report problems (the default command)")
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_PATHS_HELP)
     check.add_argument("--select", action="append", help="only these codes or prefixes (VR2, VR201)")
     check.add_argument("--ignore", action="append", help="skip these codes or prefixes")
     check.add_argument("--output-format", default=None, choices=OUTPUT_FORMATS)
@@ -88,10 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--allow-private-hosts", action="store_true", help="allow loopback/private hosts")
     check.add_argument("--timeout", type=float, default=None, help="seconds per online request")
     _add_adoption(check)
+    check.add_argument("--statistics", action="store_true", help="print how many findings each rule made, not each one")
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no notes")
+    check.add_argument(
+        "--stdin-filename", metavar="NAME", help="the name of the file read from `-` (messages, configuration)"
+    )
     _add_common(check)
 
     fmt = sub.add_parser("format", help="rewrite tables canonically")
-    fmt.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    fmt.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_PATHS_HELP)
+    fmt.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from `-` (configuration)")
     fmt.add_argument("--check", action="store_true", help="exit 1 if a file would change")
     fmt.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
     _add_common(fmt)
@@ -121,14 +131,64 @@ def _normalise_argv(argv: list[str]) -> list[str]:
         return argv
     if argv[0] in ("-h", "--help", "--version"):
         return argv
+    if first is not None and argv[0] == first and _looks_like_command(first):
+        close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.6)
+        if close:
+            raise UsageError(f"unknown command {first!r}; did you mean {close[0]!r}?")
     return ["check", *argv]
+
+
+def _looks_like_command(word: str) -> bool:
+    """A bare word that is no file: a mistyped subcommand rather than a path."""
+    return word.isalpha() and not Path(word).exists()
+
+
+def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _did_you_mean(message: str, parser: argparse.ArgumentParser, argv: list[str]) -> str:
+    """argparse's "unrecognized arguments" with the closest option of the command."""
+    prefix = "unrecognized arguments: "
+    if not message.startswith(prefix):
+        return message
+    command = next((a for a in argv if a in COMMANDS), "check")
+    sub = _subcommands(parser).get(command)
+    if sub is None:
+        return message
+    known = [option for action in sub._actions for option in action.option_strings]
+    hints = []
+    for token in message[len(prefix) :].split():
+        if token.startswith("--"):
+            close = difflib.get_close_matches(token.split("=", 1)[0], known, n=1, cutoff=0.6)
+            if close:
+                hints.append(f"{token}: did you mean {close[0]}?")
+    return message + ("; " + "; ".join(hints) if hints else "")
+
+
+def _print_help(parser: argparse.ArgumentParser) -> None:
+    """Top-level help, then the options of ``check``, the default command."""
+    print(parser.format_help())
+    check = _subcommands(parser).get("check")
+    if check is not None:
+        print("`vrlint PATH...` runs `vrlint check PATH...`:\n")
+        print(check.format_help())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
-        args = parser.parse_args(_normalise_argv(args_list))
+        if args_list in (["-h"], ["--help"]):
+            _print_help(parser)
+            return 0
+        try:
+            args = parser.parse_args(_normalise_argv(args_list))
+        except UsageError as error:
+            raise UsageError(_did_you_mean(str(error), parser, args_list)) from None
         if args.command is None:
             parser.print_help()
             return 2
@@ -229,6 +289,8 @@ def _use_color(choice: str) -> bool:
         return True
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
 
 
@@ -251,7 +313,7 @@ def _check(args: argparse.Namespace) -> int:
     from vrlint.adoption import ScreenError
     from vrlint.config import ConfigError
     from vrlint.engine import lint
-    from vrlint.io import InputError, read_source, write_if_changed
+    from vrlint.io import InputError, write_if_changed
     from vrlint.parsing import parse
     from vrlint.reporting import Report, renderer
 
@@ -270,14 +332,16 @@ def _check(args: argparse.Namespace) -> int:
         print(f"vrlint: {error}", file=sys.stderr)
         return 2
     report = Report(diagnostics=[], color=_use_color(args.color))
-    failed = False
     changed = False
-    for path in args.paths:
+    paths, failed = _expand_paths(args)
+    #: `vrlint --fix -` writes the fixed text to standard output, the report to standard error
+    to_stderr = args.fix and not args.diff and any(str(p) == "-" for p in paths)
+    for path in paths:
         try:
+            source, name = _read_input(path, args, limit)
+            path = source.path
             config = _config_for(path, args.config, rules=True).with_selection(select, ignore)
-            source = read_source(path, limit)
             text = source.text
-            name = str(path)
             if args.fix:
                 from vrlint.fixing import FormatError, fix_text
 
@@ -289,11 +353,15 @@ def _check(args: argparse.Namespace) -> int:
                     changed = True
                     if args.diff:
                         _stdout().write(_unified_diff(path, text, result.text))
+                    elif name == "-" or source.mtime_ns < 0:
+                        pass  # standard input: written below
                     else:
                         write_if_changed(source, result.text)
                         fixed = len(result.applied)
                         what = f"fixed {fixed} problem{'s' if fixed != 1 else ''}" if fixed else "formatted tables"
                         print(f"vrlint: {what} in {path}", file=sys.stderr)
+                if source.mtime_ns < 0 and not args.diff:
+                    _stdout().write(result.text)
                 document = parse(result.text)
                 diagnostics = result.remaining
             else:
@@ -309,14 +377,22 @@ def _check(args: argparse.Namespace) -> int:
             failed = True
     try:
         for line in screen.finish():
-            print(f"vrlint: {line}", file=sys.stderr)
+            if not args.quiet:
+                print(f"vrlint: {line}", file=sys.stderr)
     except ScreenError as error:
         print(f"vrlint: {error}", file=sys.stderr)
         failed = True
     report.diagnostics.sort(key=lambda d: d.sort_key())
     shown = report.diagnostics or not failed or args.output_format in ("json", "sarif")
     if not args.diff and not screen.write and shown:
-        _stdout().write(renderer(args.output_format)(report))
+        out = sys.stderr if to_stderr else _stdout()
+        if args.statistics:
+            from vrlint.reporting.statistics import render_statistics
+
+            out.write(render_statistics(report))
+        else:
+            report.quiet = args.quiet
+            out.write(renderer(args.output_format)(report))
     if failed:
         return 2
     if args.exit_zero:
@@ -324,6 +400,38 @@ def _check(args: argparse.Namespace) -> int:
     if report.diagnostics or (args.diff and changed):
         return 1
     return 0
+
+
+def _expand_paths(args: argparse.Namespace) -> tuple[list[Path], bool]:
+    """Files, directories and globs to files (see vrlint/files.py), and
+    whether a directory or pattern named no file (an error: a typo must not
+    pass silently); ``exclude``/``include`` are read from the current directory."""
+    from vrlint.files import expand
+
+    config = _config_for(Path.cwd(), args.config)
+    exclude = list(config.options.get("exclude", []))
+    include = list(config.options.get("include", []))
+    paths, warnings = expand(args.paths, exclude, include)
+    for warning in warnings:
+        print(f"vrlint: {warning}", file=sys.stderr)
+    if sum(1 for p in paths if str(p) == "-") > 1:
+        raise UsageError("`-` (standard input) can be given once")
+    return paths, bool(warnings)
+
+
+def _read_input(path: Path, args: argparse.Namespace, limit: int) -> tuple[Source, str]:
+    """A file, or standard input for ``-`` (named by --stdin-filename; its
+    ``mtime_ns`` is -1, so it is never written back)."""
+    from vrlint.io import InputError, Source, decode, read_source
+
+    if str(path) != "-":
+        return read_source(path, limit), str(path)
+    name = args.stdin_filename or "-"
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise InputError(f"{name}: standard input is over the size limit of {limit} bytes (raise it with --max-bytes)")
+    shown = Path(args.stdin_filename) if args.stdin_filename else Path("-")
+    return Source(shown, decode(raw, name), raw, -1), name
 
 
 def _online(args: argparse.Namespace, document: Document, name: str, config: Config) -> list[Diagnostic]:
@@ -336,19 +444,22 @@ def _online(args: argparse.Namespace, document: Document, name: str, config: Con
 def _format(args: argparse.Namespace) -> int:
     from vrlint.config import ConfigError
     from vrlint.fixing import FormatError, format_text
-    from vrlint.io import InputError, read_source, write_if_changed
+    from vrlint.io import InputError, write_if_changed
 
     limit = _max_bytes(args)
-    failed = False
     pending = False
-    for path in args.paths:
+    paths, failed = _expand_paths(args)
+    for path in paths:
         try:
+            source, _ = _read_input(path, args, limit)
+            path = source.path
             config = _config_for(path, args.config)
-            source = read_source(path, limit)
             try:
                 result = format_text(source.text, config)
             except FormatError as error:
                 raise InputError(f"{path}: not written: {error}") from None
+            if source.mtime_ns < 0 and not (args.check or args.diff):
+                _stdout().write(result)  # standard input: the formatted text to standard output
             if result == source.text:
                 continue
             pending = True
@@ -356,7 +467,7 @@ def _format(args: argparse.Namespace) -> int:
                 _stdout().write(_unified_diff(path, source.text, result))
             elif args.check:
                 print(f"vrlint: {path} would be reformatted", file=sys.stderr)
-            else:
+            elif source.mtime_ns >= 0:
                 write_if_changed(source, result)
                 print(f"vrlint: formatted {path}", file=sys.stderr)
         except (InputError, ConfigError) as error:

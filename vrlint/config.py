@@ -10,6 +10,8 @@ vrlint wins (a pyproject.toml without ``[tool.vrlint]`` is skipped). Keys::
     checkmarks = ["✓", "✗"]
     allowed-hosts = ["github.com"]
     column-roles = { "Model" = "code" }
+    exclude = ["docs/archive/*"]    # files a directory or glob argument skips (fnmatch)
+    include = ["*.md"]              # ...or the only ones it keeps
 
     [format]                          # [tool.vrlint.format] in pyproject
     style = "auto"                    # aligned | compact | auto
@@ -45,6 +47,8 @@ _SHARED_OPTIONS = {
     "allowed-hosts": list,
     "https-hosts": list,
     "column-roles": dict,
+    "exclude": list,
+    "include": list,
 }
 _FORMAT_KEYS = {"style": str, "max-width": int, "checkmarks": list}
 _STYLES = ("aligned", "compact", "auto")

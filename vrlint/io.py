@@ -92,7 +92,29 @@ def _over_limit(path: Path, size: int | None, max_bytes: int) -> str:
     return f"{path}: {amount} is over the size limit of {max_bytes} bytes (raise it with --max-bytes)"
 
 
+def _utf16(raw: bytes) -> str | None:
+    """"UTF-16LE"/"UTF-16BE" when the bytes are UTF-16 (a byte-order mark, or
+    ASCII text with every other byte zero), else None."""
+    if raw.startswith(b"\xff\xfe"):
+        return "UTF-16LE"
+    if raw.startswith(b"\xfe\xff"):
+        return "UTF-16BE"
+    sample = raw[:4096]
+    if len(sample) >= 4:
+        odd, even = sample[1::2], sample[0::2]
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            return "UTF-16LE"
+        if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return "UTF-16BE"
+    return None
+
+
 def decode(raw: bytes, path: Path | str) -> str:
+    encoding = _utf16(raw)  # ASCII in UTF-16 is valid UTF-8 full of NULs: ask first
+    if encoding is not None:
+        raise InputError(
+            f"{path}: the file is {encoding}, not UTF-8; save it as UTF-8 (GitHub renders READMEs as UTF-8)"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -28,6 +28,8 @@ class Report:
     documents: dict[str, Document] = field(default_factory=dict)
     fixable: int = 0
     color: bool = False
+    #: ``--quiet``: the findings only, no summary
+    quiet: bool = False
 
 
 Renderer = Callable[[Report], str]

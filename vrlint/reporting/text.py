@@ -86,6 +86,8 @@ def _width(text: str) -> int:
 
 
 def _summary(report: Report) -> str:
+    if report.quiet:
+        return ""
     total = len(report.diagnostics)
     if total == 0:
         return "All checks passed!\n"

@@ -1,0 +1,109 @@
+"""Which files a command line names: files, directories and glob patterns.
+
+As ruff and markdownlint-cli2 do: a directory is searched for Markdown
+files (``*.md``, ``*.markdown``), a pattern with ``*``, ``?`` or ``[`` is
+expanded (``**`` crosses directories), and a file named explicitly is
+always checked. Found files (not named ones) skip what git ignores
+(``.gitignore``, ``.git/info/exclude``; asked of ``git check-ignore`` when the
+files are in a repository), hidden directories, ``node_modules`` and the
+configuration's ``exclude`` patterns; with ``include`` set, only matching
+found files are kept. Patterns are matched against the path relative to the
+current directory with ``fnmatch`` (``*`` also crosses ``/``) and against
+the file name.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import glob
+import os
+import subprocess
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_SKIPPED_DIRECTORIES = ("node_modules",)
+#: the name ``-`` stands for standard input
+STDIN = "-"
+
+
+def is_pattern(text: str) -> bool:
+    return glob.has_magic(text)
+
+
+def _markdown_files(directory: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
+        for name in sorted(files):
+            if name.lower().endswith(MARKDOWN_SUFFIXES):
+                yield Path(root) / name
+
+
+def _matches(path: Path, patterns: Sequence[str]) -> bool:
+    text = path.as_posix()
+    if text.startswith("./"):
+        text = text[2:]
+    return any(fnmatch.fnmatchcase(text, p) or fnmatch.fnmatchcase(path.name, p) for p in patterns)
+
+
+def git_ignored(paths: Sequence[Path]) -> set[Path]:
+    """The paths git ignores; empty outside a repository or without git."""
+    if not paths:
+        return set()
+    ignored: set[Path] = set()
+    by_directory: dict[Path, list[Path]] = {}
+    for path in paths:
+        by_directory.setdefault(path.parent, []).append(path)
+    for directory, group in by_directory.items():
+        payload = b"\0".join(os.fsencode(p.name) for p in group) + b"\0"
+        try:
+            proc = subprocess.run(
+                ["git", "check-ignore", "--stdin", "-z"],
+                cwd=directory or Path("."),
+                input=payload,
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return set()
+        if proc.returncode not in (0, 1):  # 128: not a repository
+            continue
+        names = {os.fsdecode(n) for n in proc.stdout.split(b"\0") if n}
+        ignored.update(p for p in group if p.name in names)
+    return ignored
+
+
+def expand(
+    arguments: Iterable[Path | str], exclude: Sequence[str] = (), include: Sequence[str] = ()
+) -> tuple[list[Path], list[str]]:
+    """(files to check, warnings). Named files are kept as given, even when
+    missing (reading them reports the error) or excluded."""
+    found: list[Path] = []
+    warnings: list[str] = []
+    for argument in arguments:
+        text = str(argument)
+        if text == STDIN:
+            found.append(Path(STDIN))
+            continue
+        if is_pattern(text) and not Path(text).exists():
+            matches = [Path(m) for m in sorted(glob.glob(text, recursive=True)) if os.path.isfile(m)]
+            kept = _filter(matches, exclude, include)
+            if not kept:
+                warnings.append(f"{text}: no file matches")
+            found.extend(kept)
+        elif Path(text).is_dir():
+            kept = _filter(list(_markdown_files(Path(text))), exclude, include)
+            if not kept:
+                warnings.append(f"{text}: no Markdown file in this directory")
+            found.extend(kept)
+        else:
+            found.append(Path(text))
+    unique = list(dict.fromkeys(found))
+    return unique, warnings
+
+
+def _filter(paths: list[Path], exclude: Sequence[str], include: Sequence[str]) -> list[Path]:
+    kept = [p for p in paths if not _matches(p, exclude) and (not include or _matches(p, include))]
+    ignored = git_ignored(kept)
+    return [p for p in kept if p not in ignored]
