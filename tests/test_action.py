@@ -454,7 +454,7 @@ def _run_scripts(steps: list[dict[str, Any]]) -> list[str]:
 def test_action_yml_is_a_composite_action_with_the_documented_inputs() -> None:
     action = _load(ACTION)
     assert action["runs"]["using"] == "composite"
-    assert set(action["inputs"]) == {"paths", "args", "fail-on", "only-changed", "sarif-file"}
+    assert set(action["inputs"]) == {"paths", "args", "fail-on", "only-changed", "sarif-file", "mode"}
     assert action["inputs"]["fail-on"]["default"] == "error"
     assert action["inputs"]["only-changed"]["default"] == "false"
     assert all(spec.get("description") for spec in action["inputs"].values())
@@ -641,3 +641,36 @@ def test_only_changed_without_the_base_commit_warns_with_gits_whole_message(pr_r
     assert "the repository exists" in log_warning
     assert [a["level"] for a in run.annotations] == ["error", "warning", "error", "warning"]  # every problem
     assert "the base commit could not be read" in run.summary
+
+
+# -- mode: format-check, and the --fix command in the summary ------------------------
+MISFORMATTED = "# List\n\n| Title|Code |\n|---|:-|\n| One |  Two|\n"
+
+
+def test_format_check_mode_fails_on_a_file_vrlint_format_would_rewrite(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    commit(repo, {"README.md": MISFORMATTED, "docs/ok.md": "# Fine\n\nText.\n"}, "base")
+    run = run_action(repo, {"paths": "README.md docs", "mode": "format-check"}, test_rules=False)
+    assert run.code == 1
+    assert [(a["file"], a["title"]) for a in run.annotations] == [("README.md", "vrlint format")]
+    assert "```sh\nvrlint format README.md\n```" in run.summary
+    assert run.outputs["problems"] == "1"
+    # the command the summary gives makes the check pass
+    subprocess.run([sys.executable, "-m", "vrlint", "format", "README.md"], cwd=repo, check=True, capture_output=True)
+    again = run_action(repo, {"paths": "README.md docs", "mode": "format-check"}, test_rules=False)
+    assert again.code == 0 and again.annotations == []
+    assert "already formatted" in again.summary
+
+
+def test_mode_must_be_known() -> None:
+    with pytest.raises(ActionError, match="mode must be check or format-check"):
+        read_inputs({"VRLINT_PATHS": "README.md", "VRLINT_MODE": "fix"})
+
+
+def test_summary_gives_the_exact_fix_command_with_the_runs_selection(pr_repo: tuple[Path, str, str]) -> None:
+    repo, base, head = pr_repo
+    run = run_action(repo, {"paths": "README.md docs", "args": "--ignore VR998"}, event=pull_request(base, head))
+    assert "```sh\nvrlint --fix --select VR99 --ignore VR998 README.md docs/other.md\n```" in run.summary
+    assert "3 findings have safe fixes" in run.summary

@@ -199,3 +199,41 @@ def test_format_hook_rewrites_tables_like_vrlint_format(
     assert (project / "README.md").read_bytes() == expected.read_bytes()
     again = _pre_commit(home, project, "run", "--all-files")
     assert again.returncode == 0, again.stdout + again.stderr  # formatting is idempotent
+
+
+def test_hook_with_a_baseline_passes_an_existing_list_until_a_new_defect(
+    home: Path, hook_repo: tuple[Path, str]
+) -> None:
+    """Adoption: the list's old findings are in .vrlint-baseline.json (written
+    with `vrlint check --write-baseline`), so the hook passes; rows added above
+    them keep passing; a new defect fails the commit and is the only finding."""
+    from conftest import corpus_readme, read
+
+    text = read(corpus_readme("AIDASLab__Awesome-Diffusion-LLM.md"))
+    project = _configured(home, hook_repo, "adopting", {"README.md": text}, {"id": "vrlint"})
+    assert _pre_commit(home, project, "run", "--all-files").returncode == 1  # the premise: old findings
+    written = _vrlint(home, project, "check", "README.md", "--write-baseline")
+    assert written.returncode == 0 and (project / ".vrlint-baseline.json").is_file(), written.stderr
+    env = _env(home)
+    _git(project, env, "add", ".vrlint-baseline.json")
+    _git(project, env, "commit", "-q", "-m", "adopt vrlint with a baseline")
+    proc = _pre_commit(home, project, "run", "--all-files")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    anchor = next(line for line in text.splitlines() if "arxiv.org/abs/2303.06574" in line)
+    rows = [
+        f"| [Inserted paper {n}](https://arxiv.org/abs/2501.{10000 + n}) | 2025.01 | Arxiv | note |" for n in range(5)
+    ]
+    with_rows = text.replace(anchor, "\n".join(rows) + "\n" + anchor, 1)
+    (project / "README.md").write_text(with_rows, encoding="utf-8", newline="")
+    proc = _pre_commit(home, project, "run", "--all-files")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+    defect = "| [A new paper](https://arxiv.org/abs/2502.00001) | 2025.02 | Arxiv | https://github.comowner/repo |"
+    with_defect = with_rows.replace(anchor, defect + "\n" + anchor, 1)
+    (project / "README.md").write_text(with_defect, encoding="utf-8", newline="")
+    proc = _pre_commit(home, project, "run", "--all-files")
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1, output
+    found = re.findall(r"^(VR\d{3}) ", output, flags=re.MULTILINE)
+    assert len(found) == 1 and found[0].startswith("VR4"), output

@@ -71,8 +71,11 @@ from typing import Any, TextIO
 
 from vrlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vrlint.document import Document, Span
+from vrlint.reporting.github import escape_data
 
 FAIL_ON = ("error", "warning", "never")
+#: what the step runs: ``vrlint check`` (report findings) or ``vrlint format --check``
+MODES = ("check", "format-check")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SKIPPED_DIRECTORIES = ("node_modules",)
 _HUNK = re.compile(r"@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
@@ -110,6 +113,7 @@ class Inputs:
     fail_on: str = "error"
     only_changed: bool = False
     sarif_file: str = ""
+    mode: str = "check"
 
 
 def read_inputs(environ: Mapping[str, str]) -> Inputs:
@@ -127,7 +131,26 @@ def read_inputs(environ: Mapping[str, str]) -> Inputs:
     _check_args(args)
     if not paths:
         raise ActionError("paths is empty: name the Markdown files to check")
-    return Inputs(paths, args, fail_on, only in _TRUE, environ.get("VRLINT_SARIF_FILE", "").strip())
+    mode = environ.get("VRLINT_MODE", "check").strip().lower() or "check"
+    if mode not in MODES:
+        raise ActionError(f"mode must be check or format-check, not {mode!r}")
+    return Inputs(paths, args, fail_on, only in _TRUE, environ.get("VRLINT_SARIF_FILE", "").strip(), mode)
+
+
+def fix_options(args: Sequence[str]) -> list[str]:
+    """The options of ``args`` that a local ``vrlint --fix`` needs to repair
+    the same findings: the rule selection and the configuration file."""
+    from vrlint.cli import build_parser
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        parsed = build_parser().parse_args(["check", *args, "--", "placeholder.md"])
+    options: list[str] = []
+    for flag, values in (("--select", parsed.select), ("--ignore", parsed.ignore)):
+        for value in values or []:
+            options += [flag, value]
+    if parsed.config is not None:
+        options += ["--config", str(parsed.config)]
+    return options
 
 
 def _check_args(args: list[str]) -> None:
@@ -548,6 +571,8 @@ def run(environ: Mapping[str, str], out: TextIO) -> int:
         return 2
     notes: list[str] = []
     since = _comparison_base(inputs, environ, out, notes)
+    if inputs.mode == "format-check":
+        return run_format_check(inputs, files, environ, out)
     outcome = run_vrlint([*inputs.args, *(["--new-since", since] if since else [])], files)
     if since and outcome.exit_code == 2 and "--new-since" in outcome.stderr:
         # vrlint could not read the files at the base: fall back to changed lines
@@ -575,7 +600,9 @@ def run(environ: Mapping[str, str], out: TextIO) -> int:
     )
     if outcome.failed and outcome.exit_code != 2:
         out.write(_command("error", "vrlint: no report was produced; see the messages above") + "\n")
-    summary = render_summary(report, files_checked=len(files), notes=notes, blob_url=_blob_url(environ))
+    summary = render_summary(
+        report, files_checked=len(files), notes=notes, blob_url=_blob_url(environ), options=fix_options(inputs.args)
+    )
     _append(summary_path, summary + "\n")
     _append(environ.get("GITHUB_OUTPUT"), f"problems={len(reported)}\nerrors={errors}\nwarnings={warnings}\n")
     if inputs.sarif_file:
@@ -590,6 +617,54 @@ def run(environ: Mapping[str, str], out: TextIO) -> int:
     if inputs.fail_on == "warning" and reported:
         return 1
     return 0
+
+
+def run_format_check(inputs: Inputs, files: list[str], environ: Mapping[str, str], out: TextIO) -> int:
+    """``mode: format-check``: what the ``vrlint-format`` hook enforces. One
+    annotation per file whose tables ``vrlint format`` would rewrite, and the
+    command that rewrites them in the job summary."""
+    from vrlint.config import ConfigError, load_config
+    from vrlint.fixing import FormatError, format_text
+    from vrlint.io import InputError, read_source
+    from vrlint.reporting.github import annotation_path, escape_property
+    from vrlint.reporting.summary import escape_markdown, shell_block
+
+    explicit = fix_options(inputs.args)
+    config_file = Path(explicit[explicit.index("--config") + 1]) if "--config" in explicit else None
+    pending: list[str] = []
+    problems: list[str] = []
+    for name in files:
+        try:
+            source = read_source(Path(name))
+            if format_text(source.text, load_config(Path(name), config_file)) != source.text:
+                pending.append(name)
+        except (InputError, ConfigError, FormatError) as error:
+            problems.append(f"vrlint: {name}: {error}" if isinstance(error, FormatError) else f"vrlint: {error}")
+    if problems:
+        with _commands_stopped(out):
+            out.write("".join(problem + "\n" for problem in problems))
+        out.write(_command("error", "vrlint: could not check every file; see the messages above") + "\n")
+    message = escape_data("vrlint format would rewrite the tables of this file (run `vrlint format` on it)")
+    for name in pending:
+        out.write(f"::error file={escape_property(annotation_path(name))},title=vrlint format::{message}\n")
+    plural = "s" if len(files) != 1 else ""
+    if pending:
+        options = ["--config", str(config_file)] if config_file else []
+        separator = ["--"] if any(n.startswith("-") for n in pending) else []
+        command = shlex.join(["vrlint", "format", *options, *separator, *pending])
+        listing = "".join(f"- {escape_markdown(n)}\n" for n in pending)
+        summary = (
+            f"## vrlint format: {len(pending)} of {len(files)} file{plural} to reformat\n\n{listing}\n"
+            f"In a checkout of this branch, run:\n\n{shell_block(command)}"
+        )
+    else:
+        summary = f"## vrlint format: {len(files)} file{plural} already formatted\n"
+    out.write(f"vrlint format: {len(pending)} of {len(files)} file{plural} would be rewritten.\n")
+    _append(environ.get("GITHUB_STEP_SUMMARY"), summary + "\n")
+    _append(environ.get("GITHUB_OUTPUT"), f"problems={len(pending)}\nerrors={len(pending)}\nwarnings=0\n")
+    if problems:
+        return 2
+    return 1 if pending and inputs.fail_on != "never" else 0
 
 
 def main() -> int:

@@ -71,6 +71,37 @@ def _location(diagnostic: Diagnostic, path: str, blob_url: str | None) -> str:
     return text
 
 
+def shell_block(command: str) -> str:
+    """A fenced block longer than any backtick run in ``command`` (a file name
+    from a pull request cannot close it)."""
+    longest = max((len(run) for run in re.findall(r"`+", command)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}sh\n{command}\n{fence}\n"
+
+
+def fix_commands(diagnostics: Sequence[Diagnostic], options: Sequence[str] = ()) -> str:
+    """"How to repair them": the exact ``vrlint --fix`` command for the files
+    with safe fixes (and the ``--unsafe-fixes`` one), as Markdown."""
+    import shlex
+
+    out = []
+    for flags, applicability, what in (
+        (["--fix"], "safe", "safe fixes"),
+        (["--fix", "--unsafe-fixes"], "unsafe", "fixes where vrlint has to guess (review them)"),
+    ):
+        fixable = [d for d in diagnostics if d.fix is not None and d.fix.applicability == applicability]
+        if not fixable:
+            continue
+        files = list(dict.fromkeys(d.path for d in fixable))
+        separator = ["--"] if any(f.startswith("-") for f in files) else []
+        command = shlex.join(["vrlint", *flags, *options, *separator, *files])
+        out.append(
+            f"\n{_plural(len(fixable), 'finding')} {'has' if len(fixable) == 1 else 'have'} {what}; "
+            f"in a checkout of this branch, run:\n\n{shell_block(command)}"
+        )
+    return "".join(out)
+
+
 def render_summary(
     report: Report,
     *,
@@ -78,11 +109,14 @@ def render_summary(
     notes: Sequence[str] = (),
     blob_url: str | None = None,
     limit: int = SUMMARY_LIMIT,
+    options: Sequence[str] = (),
 ) -> str:
     """The summary page; ``notes`` are trusted Markdown lines shown under the title.
 
     ``blob_url`` (``https://github.com/OWNER/REPO/blob/SHA``) turns each
-    location into a link to the line.
+    location into a link to the line. ``options`` (the check options the
+    run used, e.g. ``--select VR2``) go into the ``vrlint --fix`` command
+    the page shows for the files with fixable findings.
     """
     diagnostics = report.diagnostics
     total = len(diagnostics)
@@ -111,6 +145,7 @@ def render_summary(
     out.append(sentence + "\n")
     out.extend(f"\n{note}\n" for note in notes)
 
+    out.append(fix_commands(diagnostics, options))
     out.append("\n### Problems per rule\n\n")
     out.append("| Rule | Name | Severity | Problems | `--fix` | `--unsafe-fixes` |\n")
     out.append("| --- | --- | --- | ---: | ---: | ---: |\n")
