@@ -438,7 +438,14 @@ def _online(args: argparse.Namespace, document: Document, name: str, config: Con
     from vrlint.online import OnlineOptions, check_online
 
     options = OnlineOptions.from_args(args, config)
-    return list(check_online(document, name, config, options))
+    found = list(check_online(document, name, config, options))
+    from vrlint.online import check as online_check
+
+    if online_check.LAST_RUN.network_unreachable and not getattr(args, "network_warned", False):
+        note = "network unreachable: online checks skipped (no link reported dead, nothing cached)"
+        print(f"vrlint: {note}", file=sys.stderr)
+        args.network_warned = True  # once per run, not once per file
+    return found
 
 
 def _format(args: argparse.Namespace) -> int:

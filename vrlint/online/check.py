@@ -67,6 +67,8 @@ class OnlineRun:
     arxiv_cached: int = 0
     arxiv_unknown: int = 0
     arxiv_requests: int = 0
+    #: no host resolved or connected: the link checks were skipped
+    network_unreachable: bool = False
 
     def summary(self, path: str, problems: list[str]) -> str:
         parts = []
@@ -507,6 +509,7 @@ def check_online(
         run.links_cached = sum(r.cached for r in results.values())
         run.links_unverified = sum(r.verdict == "unknown" for r in results.values())
         run.link_requests = checker.requests
+        run.network_unreachable = checker.network_unreachable
         if checker_cache.error and checker_cache.error not in problems:
             problems.append(checker_cache.error)
         diagnostics.extend(_link_diagnostics(document, path, links, results))

@@ -155,6 +155,10 @@ class LinkChecker:
         self._gate = _HostGate(self._stop)
         self._deadline = time.monotonic() + options.total_timeout
         self._base = urlsplit(options.link_base_url) if options.link_base_url else None
+        #: URL -> how its first request failed to reach any server (dns, connect, timeout)
+        self._unreached: dict[str, str] = {}
+        #: set by check_all when every host failed the same way: the network is down
+        self.network_unreachable = False
 
     # -- public --------------------------------------------------------------
     def excluded(self, url: str) -> bool:
@@ -174,6 +178,13 @@ class LinkChecker:
             progress.advance(len(results))
         if queues:
             self._run(queues, results, progress)
+        requested = [url for url, result in results.items() if not result.cached]
+        if _network_down(requested, self._unreached):
+            # no host resolved or connected: say so once, report nothing dead, cache nothing
+            self.network_unreachable = True
+            for url in requested:
+                results[url] = LinkResult(url, "unknown", detail="not checked: the network is unreachable")
+            return results
         for url, result in results.items():
             if not result.cached and result.verdict in ("ok", "dead"):
                 # a 404 is a fact; a timeout or a refused connection may be a bad minute
@@ -292,6 +303,8 @@ class LinkChecker:
                 if response.status in _HEAD_FALLBACK:
                     response = self._request("GET", target)
             except FetchError as error:
+                if current == url and error.kind in _UNREACHED:
+                    self._unreached[url] = error.kind
                 if error.kind == "refused":
                     return LinkResult(url, "refused", detail=error.detail + via)
                 if error.kind == "timeout" and time.monotonic() >= self._deadline - 0.05:
@@ -345,6 +358,21 @@ class LinkChecker:
             return requested
         before = urlsplit(previous)
         return urlunsplit((before.scheme, before.netloc, parts.path[len(prefix) :] or "/", parts.query, ""))
+
+
+#: failures that say nothing about the link when every host fails the same way
+_UNREACHED = ("dns", "connect", "timeout")
+#: how many different hosts must all fail before the network, not the links, is blamed
+NETWORK_DOWN_HOSTS = 3
+
+
+def _network_down(requested: list[str], unreached: dict[str, str]) -> bool:
+    """Every requested URL, on at least :data:`NETWORK_DOWN_HOSTS` hosts,
+    failed to reach a server in the same way (no DNS, no route, no answer)."""
+    if not requested or any(url not in unreached for url in requested):
+        return False
+    hosts = {_host_key(url) for url in requested}
+    return len(hosts) >= NETWORK_DOWN_HOSTS and len({unreached[url] for url in requested}) == 1
 
 
 def _host_key(url: str) -> str:
