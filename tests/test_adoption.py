@@ -173,3 +173,17 @@ def test_python_m_vrlint_with_a_baseline(existing_list: Path) -> None:
     run = [sys.executable, "-m", "vrlint", "check", "README.md"]
     assert subprocess.run([*run, "--write-baseline"], capture_output=True, check=False).returncode == 0
     assert subprocess.run(run, capture_output=True, check=False).returncode == 0
+
+
+def test_a_narrower_selection_neither_loses_nor_miscounts_baseline_entries(
+    existing_list: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", "README.md", "--write-baseline"]) == 0
+    baseline = existing_list / ".vrlint-baseline.json"
+    full = json.loads(baseline.read_text(encoding="utf-8"))["findings"]
+    assert {f["code"] for f in full} > {"VR701"}
+    capsys.readouterr()
+    code, after, err = _check(capsys, "README.md", "--select", "VR7")
+    assert (code, after) == (0, []) and "no longer found" not in err
+    assert main(["check", "README.md", "--select", "VR7", "--write-baseline"]) == 0
+    assert json.loads(baseline.read_text(encoding="utf-8"))["findings"] == full

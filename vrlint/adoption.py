@@ -88,10 +88,10 @@ class Screen:
         self._files += 1
         if self.write:
             entries = entries_for(self.baseline.key(path), kept, document)
-            self.baseline.replace(path, entries)
+            self.baseline.replace(path, entries, config.is_enabled)
             self.written += len(kept)
             return []  # recorded, so accepted: the run that writes reports nothing
-        known = self.baseline.known(path)
+        known = self.baseline.known(path, config.is_enabled)
         kept, matched = subtract(kept, document, known)
         self.matched += matched
         self.gone += sum(known.values()) - matched

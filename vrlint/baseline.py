@@ -25,7 +25,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,13 +105,22 @@ class Baseline:
         except ValueError:
             return resolved.as_posix()
 
-    def known(self, path: str | Path) -> Counter[str]:
+    def known(self, path: str | Path, selected: Callable[[str], bool] = lambda code: True) -> Counter[str]:
+        """Fingerprints recorded for ``path`` (of the rules ``selected``), with counts."""
         key = self.key(path)
-        return Counter({e.fingerprint: e.count for e in self.entries if e.path == key})
+        found: Counter[str] = Counter()
+        for e in self.entries:
+            if e.path == key and selected(e.code):
+                found[e.fingerprint] += e.count
+        return found
 
-    def replace(self, path: str | Path, entries: Iterable[Entry]) -> None:
+    def replace(
+        self, path: str | Path, entries: Iterable[Entry], selected: Callable[[str], bool] = lambda code: True
+    ) -> None:
+        """Record ``entries`` for ``path``, in place of its entries of the
+        rules ``selected`` (a run with ``--select VR2`` keeps the others)."""
         key = self.key(path)
-        self.entries = [e for e in self.entries if e.path != key] + list(entries)
+        self.entries = [e for e in self.entries if e.path != key or not selected(e.code)] + list(entries)
 
     def dump(self) -> str:
         ordered = sorted(self.entries, key=lambda e: (e.path, e.code, e.about, e.fingerprint))
