@@ -427,6 +427,8 @@ def test_read_inputs_defaults_and_quoting() -> None:
         ("-- other.md", "'--' is not accepted"),
         ("--no-such-option", "unrecognized arguments"),
         ("--he", "--help is not accepted"),
+        ("--write-baseline", "--write-baseline is not available"),
+        ("--statis", "--statistics is not available"),
     ],
 )
 def test_read_inputs_refuses_options_that_change_files_or_output(args: str, message: str) -> None:

@@ -174,6 +174,11 @@ def _check_args(args: list[str]) -> None:
         for flag, used in (("--fix", parsed.fix), ("--unsafe-fixes", parsed.unsafe_fixes), ("--diff", parsed.diff))
         if used
     ]
+    refused += [  # they write a file, or print something other than the report the action reads
+        flag
+        for flag, used in (("--write-baseline", parsed.write_baseline), ("--statistics", parsed.statistics))
+        if used
+    ]
     refused += [
         "--output-format"
         for arg in args
