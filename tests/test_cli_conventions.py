@@ -135,3 +135,20 @@ def test_python_m_vrlint_reads_standard_input(tmp_path: Path) -> None:
         input=BAD.encode("utf-8"), capture_output=True, cwd=tmp_path, env=env, check=False,
     )  # fmt: skip
     assert proc.returncode == 1 and proc.stdout.decode().startswith("-:5:")
+
+
+def test_named_files_do_not_read_the_current_directorys_configuration(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """exclude/include matter only for directories and globs: a broken
+    configuration here must not stop a named file elsewhere from being checked."""
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir()
+    there.mkdir()
+    (here / ".vrlint.toml").write_text("no-such-key = 1\n", encoding="utf-8")
+    (there / ".vrlint.toml").write_text('ignore = ["VR6"]\n', encoding="utf-8")
+    (there / "README.md").write_text(CLEAN, encoding="utf-8")
+    monkeypatch.chdir(here)
+    assert main(["check", str(there / "README.md")]) == 0
+    assert main(["check", str(there)]) == 2  # a directory: the configuration here is read, and it is broken
+    assert "no-such-key" in capsys.readouterr().err

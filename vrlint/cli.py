@@ -406,11 +406,14 @@ def _expand_paths(args: argparse.Namespace) -> tuple[list[Path], bool]:
     """Files, directories and globs to files (see vrlint/files.py), and
     whether a directory or pattern named no file (an error: a typo must not
     pass silently); ``exclude``/``include`` are read from the current directory."""
-    from vrlint.files import expand
+    from vrlint.files import expand, is_pattern
 
-    config = _config_for(Path.cwd(), args.config)
-    exclude = list(config.options.get("exclude", []))
-    include = list(config.options.get("include", []))
+    exclude: list[str] = []
+    include: list[str] = []
+    if any(is_pattern(str(p)) or p.is_dir() for p in args.paths):  # only then is the configuration read here
+        config = _config_for(Path.cwd(), args.config)
+        exclude = list(config.options.get("exclude", []))
+        include = list(config.options.get("include", []))
     paths, warnings = expand(args.paths, exclude, include)
     for warning in warnings:
         print(f"vrlint: {warning}", file=sys.stderr)
