@@ -214,6 +214,7 @@ def test_only_changed_reports_the_lines_the_pull_request_adds(pr_repo: tuple[Pat
     assert run.where() == [("README.md", 7, "VR999"), ("README.md", 8, "VR998"), ("docs/other.md", 1, "VR999")]
     assert run.outputs == {"problems": "3", "errors": "2", "warnings": "1"}
     assert "Only problems this pull request introduces are reported" in run.summary
+    assert "2 more problems the files already had are not shown" in run.summary
     assert "2 findings already present at" in run.log
     assert run.code == 1
 

@@ -586,6 +586,13 @@ def run(environ: Mapping[str, str], out: TextIO) -> int:
         reported = _changed_lines_only(outcome.diagnostics, environ, out, notes)
     else:
         reported = outcome.diagnostics
+        known = re.search(r"^vrlint: (\d+) findings? already present at ", outcome.stderr, flags=re.MULTILINE)
+        if since and known:
+            hidden = int(known.group(1))
+            notes.append(
+                f"_{hidden} more problem{'s' if hidden != 1 else ''} the files already had "
+                f"{'are' if hidden != 1 else 'is'} not shown._"
+            )
     if outcome.stderr.strip():
         with _commands_stopped(out):
             out.write(outcome.stderr if outcome.stderr.endswith("\n") else outcome.stderr + "\n")

@@ -95,7 +95,7 @@ class Baseline:
 
     @property
     def root(self) -> Path:
-        return self.location.resolve().parent
+        return Path(os.path.abspath(self.location)).parent  # not resolve(): keys use the same, unresolved form
 
     def key(self, path: str | Path) -> str:
         """How ``path`` is named in the file: relative to its directory."""
