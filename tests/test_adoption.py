@@ -8,12 +8,21 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import corpus_readme, read
+from hypothesis import given
+from hypothesis import strategies as st
 
+import vrlint
+from vrlint.baseline import subtract
 from vrlint.cli import main
+from vrlint.config import Config
+from vrlint.engine import lint
+from vrlint.fingerprint import fingerprints
+from vrlint.fixing import format_text
 
 README = "AIDASLab__Awesome-Diffusion-LLM.md"
 #: the first body row of the table "Survey & Perspective Papers"
@@ -187,3 +196,40 @@ def test_a_narrower_selection_neither_loses_nor_miscounts_baseline_entries(
     assert (code, after) == (0, []) and "no longer found" not in err
     assert main(["check", "README.md", "--select", "VR7", "--write-baseline"]) == 0
     assert json.loads(baseline.read_text(encoding="utf-8"))["findings"] == full
+
+
+# -- the fingerprint invariant -----------------------------------------------------
+_HEAD = "# Papers\n\n| Title | Code | Page |\n| --- | --- | --- |\n"
+_BODY = [
+    "| Alpha | [code](http://github.com/a/alpha) | [page](https://alpha.example/) |",
+    "| Beta | [code](https://github.combeta/beta) | [page](https://beta.example/) |",
+    "| Gamma | [code](https://github.com/g/gamma) | [page](https://gamma.example/). |",
+    "| Delta | [code](https://github.com/d/delta) | [page](https://bit.ly/delta) |",
+    "| Epsilon | [code](https://github.com/e/epsilon) | [page](https://epsilon.example/) |",
+    "| Alpha | [code](http://github.com/a/alpha) | [page](https://alpha.example/) |",
+]
+
+
+def _clean_row(n: int) -> str:
+    return f"| Inserted {n} | [code](https://github.com/i/inserted-{n}) | [page](https://papers.org/inserted-{n}) |"
+
+
+@given(
+    positions=st.lists(st.integers(min_value=0, max_value=len(_BODY)), max_size=20),
+    realign=st.booleans(),
+)
+def test_inserting_clean_rows_or_realigning_makes_nothing_new(positions: list[int], realign: bool) -> None:
+    """Old findings keep their fingerprints wherever rows are inserted, and when
+    the table is re-aligned: nothing is "new" though every line number moved."""
+    before = _HEAD + "".join(row + "\n" for row in _BODY)
+    body = list(_BODY)
+    for n, position in enumerate(sorted(positions, reverse=True)):
+        body.insert(position, _clean_row(n))
+    after = _HEAD + "".join(row + "\n" for row in body)
+    if realign:
+        after = format_text(after, Config())
+    old_document, new_document = vrlint.parse(before), vrlint.parse(after)
+    old = lint(old_document)
+    assert old, "the premise: the table has findings"
+    new, matched = subtract(lint(new_document), new_document, Counter(fingerprints(old, old_document)))
+    assert new == [] and matched == len(old)

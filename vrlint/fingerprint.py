@@ -16,8 +16,8 @@ changing it. A fingerprint is built from what the finding is *about*:
   finding a pull request created by adding a row is new even when it is
   anchored on an old row.
 
-Whitespace is collapsed, so re-aligning a table does not change a
-fingerprint. Two findings can share a fingerprint (the same placeholder in
+Whitespace is ignored and delimiter dashes shortened, so re-aligning a
+table does not change a fingerprint. Two findings can share a fingerprint (the same placeholder in
 two cells of one row); callers compare them as multisets.
 """
 
@@ -33,6 +33,7 @@ from vrlint.diagnostics import Diagnostic
 from vrlint.document import Document, Row, Table
 
 _SPACE = re.compile(r"\s+")
+_DASHES = re.compile(r"-{3,}")
 #: an arXiv identifier in a row (new style, optional version dropped)
 _ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 _OLD_ARXIV_ID = re.compile(r"\b([a-z-]+(?:\.[A-Z]{2})?/\d{7})\b")
@@ -78,7 +79,9 @@ class Locator:
         return Place(row_identity(self.document, row), header)
 
     def excerpt(self, start: int, end: int) -> str:
-        return _squash(self.document.text[start:end])
+        """The span's text without whitespace and with delimiter runs
+        shortened, so re-aligning a table (``vrlint format``) keeps it."""
+        return _DASHES.sub("---", _SPACE.sub("", self.document.text[start:end]))
 
 
 def row_identity(document: Document, row: Row) -> str:
