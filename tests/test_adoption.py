@@ -233,3 +233,19 @@ def test_inserting_clean_rows_or_realigning_makes_nothing_new(positions: list[in
     assert old, "the premise: the table has findings"
     new, matched = subtract(lint(new_document), new_document, Counter(fingerprints(old, old_document)))
     assert new == [] and matched == len(old)
+
+
+def test_sarif_fingerprints_are_the_baselines(existing_list: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Code scanning tracks alerts by partialFingerprints: inserted rows and a
+    re-aligned table keep every old alert's fingerprint."""
+
+    def sarif_fingerprints() -> set[str]:
+        main(["check", "README.md", "--output-format", "sarif"])
+        log = json.loads(capsys.readouterr().out)
+        return {r["partialFingerprints"]["vrlint/v1"] for r in log["runs"][0]["results"]}
+
+    before = sarif_fingerprints()
+    text = (existing_list / "README.md").read_text(encoding="utf-8")
+    changed = format_text(_insert_before(text, ORIGINAL_ROW, _rows(20)), Config())
+    (existing_list / "README.md").write_text(changed, encoding="utf-8", newline="")
+    assert before and before <= sarif_fingerprints()

@@ -32,6 +32,7 @@ from typing import Any
 from vrlint._version import __version__
 from vrlint.diagnostics import Diagnostic, Edit
 from vrlint.document import Document
+from vrlint.fingerprint import Locator, fingerprint
 from vrlint.reporting import Report
 from vrlint.rules.base import Rule, all_rules
 
@@ -132,12 +133,18 @@ def _fixes(diagnostic: Diagnostic, document: Document | None, location: dict[str
     ]
 
 
-def _fingerprint(diagnostic: Diagnostic, document: Document | None, seen: Counter[str]) -> str:
-    """Stable across edits elsewhere in the file: rule, file, flagged text."""
+def _fingerprint(
+    diagnostic: Diagnostic, document: Document | None, seen: Counter[str], locators: dict[str, Locator]
+) -> str:
+    """Stable across edits elsewhere in the file: the fingerprint the baseline
+    and ``--new-since`` use (rule, row identity or line text, flagged text),
+    with the file, and numbered when a finding repeats."""
     flagged = ""
     if document is not None:
-        flagged = document.text[diagnostic.span.start : diagnostic.span.end]
-    key = "\0".join((diagnostic.code, diagnostic.path, flagged.strip()))
+        if diagnostic.path not in locators:
+            locators[diagnostic.path] = Locator(document)
+        flagged = fingerprint(diagnostic, locators[diagnostic.path])
+    key = "\0".join((diagnostic.code, diagnostic.path, flagged))
     seen[key] += 1
     return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
 
@@ -156,6 +163,7 @@ def sarif_log(report: Report, root: str | None = None) -> dict[str, Any]:
     artifacts: dict[str, int] = {}
     artifact_list: list[dict[str, Any]] = []
     seen: Counter[str] = Counter()
+    locators: dict[str, Locator] = {}
     for diagnostic in report.diagnostics:
         if diagnostic.code not in index:
             index[diagnostic.code] = len(descriptors)
@@ -184,7 +192,7 @@ def sarif_log(report: Report, root: str | None = None) -> dict[str, Any]:
                     }
                 }
             ],
-            "partialFingerprints": {"vrlint/v1": _fingerprint(diagnostic, document, seen)},
+            "partialFingerprints": {"vrlint/v1": _fingerprint(diagnostic, document, seen, locators)},
         }
         fixes = _fixes(diagnostic, document, location)
         if fixes:
