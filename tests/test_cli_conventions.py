@@ -152,3 +152,15 @@ def test_named_files_do_not_read_the_current_directorys_configuration(
     assert main(["check", str(there / "README.md")]) == 0
     assert main(["check", str(there)]) == 2  # a directory: the configuration here is read, and it is broken
     assert "no-such-key" in capsys.readouterr().err
+
+
+def test_format_reads_standard_input_and_prints_the_result(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    misformatted = "# List\n\n| Title|Code |\n|---|:-|\n| One |  Two|\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(misformatted.encode("utf-8"))))
+    assert main(["format", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out != misformatted and "| One   | Two  |" in out
+    assert list(tmp_path.iterdir()) == []  # nothing written
