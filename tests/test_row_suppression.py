@@ -77,5 +77,14 @@ def test_vr106_leaves_a_splitting_comment_to_vr109() -> None:
     assert run(TABLE + "<!-- a note -->\n\nText.\n", ["VR106"])  # no row below: VR106's
 
 
+def test_a_comment_right_under_the_delimiter_is_one_finding_not_two() -> None:
+    header = "| Title | Code |\n| --- | --- |\n"
+    text = header + "<!-- vrlint-disable-next-line VR4 -->\n" + OLD_ROW + "\n"
+    assert _row_lines(text) == [1]  # cmark-gfm: a table with no body rows
+    found = [d for d in lint(vrlint.parse(text)) if d.code.startswith("VR1")]
+    assert [d.code for d in found] == ["VR109"]
+    assert _row_lines(apply_fixes(text, found)) == [1, 3]
+
+
 def test_vr109_examples() -> None:
     check_examples("VR109")

@@ -472,8 +472,10 @@ def _header_span(document: Document, table: Table) -> Span:
 )
 def table_without_rows(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
+    #: a table whose rows a comment or blank line cut off is VR109's
+    cut_off = {id(found.table) for found in rows_outside_tables(document)}
     for table in document.tables:
-        if table.rows or table.header is None or table.delimiter is None:
+        if table.rows or table.header is None or table.delimiter is None or id(table) in cut_off:
             continue
         yield ctx.report(
             _header_span(document, table),
