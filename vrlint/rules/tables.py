@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vrlint.diagnostics import Diagnostic, Edit
 from vrlint.document import Block, Document, Paragraph, Row, Span, Table
@@ -569,6 +570,7 @@ class _RowsOutside:
     blank: bool
 
 
+@lru_cache(maxsize=1024)  # VR106, VR107 and VR109 all ask about the same lines
 def _looks_like_row(text: str, columns: int) -> bool:
     stripped = text.strip(_TABLE_SPACE)
     if len(stripped) < 2 or not (stripped.startswith("|") and stripped.endswith("|")):
