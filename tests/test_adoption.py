@@ -169,6 +169,8 @@ def test_new_since_a_new_file_reports_everything(existing_list: Path, capsys: py
     _, everything, _ = _check(capsys, "docs/README.md")
     code, new, _ = _check(capsys, "docs/README.md", "--new-since", "HEAD")
     assert code == 1 and new == everything
+    code, unchanged, err = _check(capsys, "README.md", "--new-since", "HEAD")  # committed, not edited
+    assert (code, unchanged) == (0, []) and f"{len(everything)} findings already present at HEAD" in err
 
 
 def test_new_since_an_unknown_revision_is_an_error(existing_list: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -77,7 +77,10 @@ class Screen:
                 old_text = text_at(self.new_since, path)
             except RevisionError as error:
                 raise ScreenError(f"--new-since: {error}") from None
-            if old_text is not None:
+            if old_text is not None and old_text == document.render():
+                self.hidden_since += len(kept)  # unchanged since REF: nothing in it is new
+                kept = []
+            elif old_text is not None:
                 old_document = parse(old_text)
                 known = Counter(fingerprints(lint(old_document, str(path), config), old_document))
                 before = len(kept)
