@@ -251,3 +251,22 @@ def test_sarif_fingerprints_are_the_baselines(existing_list: Path, capsys: pytes
     changed = format_text(_insert_before(text, ORIGINAL_ROW, _rows(20)), Config())
     (existing_list / "README.md").write_text(changed, encoding="utf-8", newline="")
     assert before and before <= sarif_fingerprints()
+
+
+def test_the_baseline_is_found_from_a_subdirectory_up_to_the_repository_root(
+    existing_list: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (existing_list / "docs").mkdir()
+    (existing_list / "docs" / "README.md").write_text(read(corpus_readme(README)), encoding="utf-8")
+    assert main(["check", "docs/README.md", "--write-baseline"]) == 0
+    monkeypatch.chdir(existing_list / "docs")
+    code, found, err = _check(capsys, "README.md")
+    assert (code, found) == (0, []) and "known findings not shown" in err
+    # not above a repository's root: a nested repository does not see it
+    inner = existing_list / "docs" / "inner"
+    inner.mkdir()
+    (inner / "README.md").write_text(read(corpus_readme(README)), encoding="utf-8")
+    _git(inner, "init", "-q")
+    monkeypatch.chdir(inner)
+    code, found, _ = _check(capsys, "README.md")
+    assert code == 1 and found

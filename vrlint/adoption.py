@@ -33,6 +33,18 @@ from vrlint.document import Document
 from vrlint.fingerprint import fingerprints
 
 
+def find_baseline(start: Path) -> Path | None:
+    """``.vrlint-baseline.json`` in ``start`` or a parent, up to the
+    repository's root (the directory holding ``.git``)."""
+    for folder in (start, *start.parents):
+        candidate = folder / DEFAULT_BASELINE
+        if candidate.is_file():
+            return candidate if folder != start else Path(DEFAULT_BASELINE)
+        if (folder / ".git").exists():
+            return None
+    return None
+
+
 class ScreenError(Exception):
     """A baseline or revision that cannot be used (one line, exit 2)."""
 
@@ -55,8 +67,8 @@ class Screen:
                 return cls(load_baseline(write_baseline, missing_ok=True), True, new_since)
             if baseline is not None:
                 return cls(load_baseline(baseline, missing_ok=False), False, new_since)
-            default = Path(DEFAULT_BASELINE)
-            if default.is_file():
+            default = find_baseline(Path.cwd())
+            if default is not None:
                 return cls(load_baseline(default, missing_ok=False), False, new_since)
         except BaselineError as error:
             raise ScreenError(str(error)) from None
