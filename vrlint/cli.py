@@ -353,8 +353,8 @@ def _check(args: argparse.Namespace) -> int:
                     changed = True
                     if args.diff:
                         _stdout().write(_unified_diff(path, text, result.text))
-                    elif name == "-" or source.mtime_ns < 0:
-                        pass  # standard input: written below
+                    elif source.mtime_ns < 0:
+                        pass  # standard input: the fixed text goes to standard output below
                     else:
                         write_if_changed(source, result.text)
                         fixed = len(result.applied)
