@@ -677,3 +677,21 @@ def test_summary_gives_the_exact_fix_command_with_the_runs_selection(pr_repo: tu
     run = run_action(repo, {"paths": "README.md docs", "args": "--ignore VR998"}, event=pull_request(base, head))
     assert "```sh\nvrlint --fix --select VR99 --ignore VR998 README.md docs/other.md\n```" in run.summary
     assert "3 findings have safe fixes" in run.summary
+
+
+def test_only_changed_falls_back_to_changed_lines_when_a_file_cannot_be_read_at_the_base(
+    pr_repo: tuple[Path, str, str],
+) -> None:
+    """A file in a nested repository has no version at the pull request's base:
+    vrlint says why, and the action falls back to the lines the pull request changed."""
+    repo, base, head = pr_repo
+    nested = repo / "vendor" / "list"
+    nested.mkdir(parents=True)
+    git(nested, "init", "-q")
+    commit(nested, {"README.md": "A BROKEN vendored list.\n"}, "nested")
+    run = run_action(
+        repo, {"paths": "README.md vendor/list/README.md", "only-changed": "true"}, event=pull_request(base, head)
+    )
+    assert "cannot compare with the base commit" in run.log and "unknown revision" in run.log
+    assert run.where() == [("README.md", 7, "VR999"), ("README.md", 8, "VR998")]
+    assert "Only lines this pull request adds or changes are reported" in run.summary
