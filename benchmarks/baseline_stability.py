@@ -20,7 +20,7 @@ from pathlib import Path
 import vrlint
 from vrlint.baseline import subtract
 from vrlint.engine import lint
-from vrlint.fingerprint import fingerprints
+from vrlint.fingerprint import Known
 
 
 def changed_lines(old: str, new: str) -> set[int]:
@@ -48,7 +48,7 @@ def main() -> None:
             old_text, old_document, old_found = previous
             totals["pairs"] += 1
             totals["findings"] += len(found)
-            new, _ = subtract(found, document, Counter(fingerprints(old_found, old_document)))
+            new, _ = subtract(found, document, Known.of(old_found, old_document))
             totals["new_fingerprint"] += len(new)
             by_line = Counter((d.code, d.line) for d in old_found)
             by_message = Counter((d.code, d.line, d.message) for d in old_found)

@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,11 +17,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import vrlint
-from vrlint.baseline import subtract
+from vrlint.baseline import Baseline, entries_for, load_baseline, save_baseline, subtract
 from vrlint.cli import main
 from vrlint.config import Config
+from vrlint.diagnostics import Diagnostic
+from vrlint.document import Span
 from vrlint.engine import lint
-from vrlint.fingerprint import fingerprints
+from vrlint.fingerprint import Known
 from vrlint.fixing import format_text
 
 README = "AIDASLab__Awesome-Diffusion-LLM.md"
@@ -233,7 +235,7 @@ def test_inserting_clean_rows_or_realigning_makes_nothing_new(positions: list[in
     old_document, new_document = vrlint.parse(before), vrlint.parse(after)
     old = lint(old_document)
     assert old, "the premise: the table has findings"
-    new, matched = subtract(lint(new_document), new_document, Counter(fingerprints(old, old_document)))
+    new, matched = subtract(lint(new_document), new_document, Known.of(old, old_document))
     assert new == [] and matched == len(old)
 
 
@@ -270,3 +272,60 @@ def test_the_baseline_is_found_from_a_subdirectory_up_to_the_repository_root(
     monkeypatch.chdir(inner)
     code, found, _ = _check(capsys, "README.md")
     assert code == 1 and found
+
+
+# -- findings about several places (``related`` locations, issue 10's grouping) -------
+@dataclass(frozen=True)
+class _Grouped(Diagnostic):
+    """A Diagnostic with related locations, as a grouping rule reports them."""
+
+    related: tuple[Span, ...] = ()
+
+
+_GROUP_TABLE = "| Title | Code |\n| --- | --- |\n"
+
+
+def _grouped(text: str, titles: list[str]) -> list[Diagnostic]:
+    """One finding anchored on the first row titled ``titles[0]``, naming the
+    rows of the other titles (in order, each title's next unused row)."""
+    document = vrlint.parse(text)
+    rows = [row for table in document.tables for row in table.rows]
+    spans: list[Span] = []
+    used: set[int] = set()
+    for title in titles:
+        row = next(r for r in rows if r.cells[0].content == title and r.line not in used)
+        used.add(row.line)
+        spans.append(row.cells[0].span)
+    return [_Grouped("VR999", "test-group", "warning", "grouped", spans[0], "README.md", related=tuple(spans[1:]))]
+
+
+def _new(before: tuple[str, list[str]], after: tuple[str, list[str]]) -> list[Diagnostic]:
+    old_text, old_titles = before
+    new_text, new_titles = after
+    known = Known.of(_grouped(old_text, old_titles), vrlint.parse(old_text))
+    return subtract(_grouped(new_text, new_titles), vrlint.parse(new_text), known)[0]
+
+
+def test_a_group_is_new_when_a_row_joins_it_and_known_when_one_leaves() -> None:
+    rows = {t: f"| {t} | [code](https://github.com/o/{t.lower()}) |\n" for t in ("A", "B", "C")}
+    three = _GROUP_TABLE + rows["A"] + rows["B"] + rows["C"]
+    two = _GROUP_TABLE + rows["A"] + rows["B"]
+    assert _new((two, ["A", "B"]), (three, ["A", "B", "C"]))  # C joined: new, though anchored on old A
+    assert _new((three, ["A", "B", "C"]), (two, ["A", "B"])) == []  # C fixed: still known
+    moved = _GROUP_TABLE + "| Z | - |\n" * 5 + rows["B"] + rows["A"] + rows["C"]
+    assert _new((three, ["A", "B", "C"]), (moved, ["B", "A", "C"])) == []  # moved, re-anchored: known
+    # a third copy of a duplicated row is a new duplicate
+    dup2 = _GROUP_TABLE + rows["A"] + rows["A"]
+    dup3 = dup2 + rows["A"]
+    assert _new((dup2, ["A", "A"]), (dup3, ["A", "A", "A"]))
+
+
+def test_the_baseline_keeps_a_groups_places(existing_list: Path) -> None:
+    text = _GROUP_TABLE + "| A | x |\n| B | y |\n"
+    document = vrlint.parse(text)
+    baseline = Baseline(existing_list / ".vrlint-baseline.json")
+    baseline.replace("README.md", entries_for(baseline.key("README.md"), _grouped(text, ["A", "B"]), document))
+    save_baseline(baseline)
+    loaded = load_baseline(baseline.location, missing_ok=False)
+    assert loaded.entries == baseline.entries and len(loaded.entries[0].members) == 2
+    assert subtract(_grouped(text, ["B", "A"]), document, loaded.known("README.md"))[0] == []

@@ -13,7 +13,6 @@ The CLI builds one :class:`Screen` per run and passes each file through it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +29,7 @@ from vrlint.baseline import (
 from vrlint.config import Config
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Document
-from vrlint.fingerprint import fingerprints
+from vrlint.fingerprint import Known
 
 
 def find_baseline(start: Path) -> Path | None:
@@ -94,7 +93,7 @@ class Screen:
                 kept = []
             elif old_text is not None:
                 old_document = parse(old_text)
-                known = Counter(fingerprints(lint(old_document, str(path), config), old_document))
+                known = Known.of(lint(old_document, str(path), config), old_document)
                 before = len(kept)
                 kept, _ = subtract(kept, document, known)
                 self.hidden_since += before - len(kept)
@@ -109,7 +108,7 @@ class Screen:
         known = self.baseline.known(path, config.is_enabled)
         kept, matched = subtract(kept, document, known)
         self.matched += matched
-        self.gone += sum(known.values()) - matched
+        self.gone += max(sum(known.fingerprints.values()) - matched, 0)
         return kept
 
     def finish(self) -> list[str]:

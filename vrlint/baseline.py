@@ -16,7 +16,8 @@ were fixed" or "these were accepted"::
 ``path`` is relative to the baseline file's directory (``/`` separators);
 ``fingerprint`` is :func:`vrlint.fingerprint.fingerprint` (no line numbers);
 ``count`` is how many findings share it; ``about`` is for people reading
-the file and is not compared. Entries for files not checked in a run are
+the file and is not compared; ``members``, only on findings about several
+places, keys each place (:func:`vrlint.fingerprint.members`). Entries for files not checked in a run are
 kept when the baseline is rewritten.
 """
 
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Document
-from vrlint.fingerprint import Locator, fingerprint, fingerprint_parts
+from vrlint.fingerprint import Known, Locator, fingerprint, fingerprint_parts, members
 
 DEFAULT_BASELINE = ".vrlint-baseline.json"
 FORMAT_KEY = "vrlint-baseline"
@@ -51,20 +52,28 @@ class Entry:
     fingerprint: str
     count: int
     about: str = ""
+    #: for findings about several places: a key per place (``members``)
+    members: tuple[str, ...] = ()
 
 
-def subtract(
-    diagnostics: Sequence[Diagnostic], document: Document, known: Counter[str]
-) -> tuple[list[Diagnostic], int]:
-    """The diagnostics whose fingerprints are not in ``known`` (a multiset,
-    consumed), and how many were matched."""
+def subtract(diagnostics: Sequence[Diagnostic], document: Document, known: Known) -> tuple[list[Diagnostic], int]:
+    """The diagnostics that are not ``known``, and how many were.
+
+    A finding about one place is matched by fingerprint (a multiset,
+    consumed); a finding about several places by its places (see
+    :func:`vrlint.fingerprint.members`).
+    """
     locator = Locator(document)
-    remaining = Counter(known)
+    remaining = Counter(known.fingerprints)
     kept: list[Diagnostic] = []
     matched = 0
     for diagnostic in diagnostics:
         key = fingerprint(diagnostic, locator)
-        if remaining[key] > 0:
+        places = Counter(members(diagnostic, locator))
+        if places and all(known.members[k] >= n for k, n in places.items()):
+            matched += 1
+            remaining[key] -= min(remaining[key], 1)
+        elif not places and remaining[key] > 0:
             remaining[key] -= 1
             matched += 1
         else:
@@ -76,14 +85,19 @@ def entries_for(path_key: str, diagnostics: Iterable[Diagnostic], document: Docu
     locator = Locator(document)
     counts: Counter[tuple[str, str]] = Counter()
     about: dict[tuple[str, str], str] = {}
+    places: dict[tuple[str, str], list[str]] = {}
     for diagnostic in diagnostics:
         key = (diagnostic.code, fingerprint(diagnostic, locator))
         counts[key] += 1
+        places.setdefault(key, []).extend(members(diagnostic, locator))
         if key not in about:
             _, context, column, excerpt = fingerprint_parts(diagnostic, locator)
             text = " | ".join(part for part in (context, column, excerpt) if part)
             about[key] = text if len(text) <= _ABOUT_LIMIT else text[: _ABOUT_LIMIT - 1] + "…"
-    return [Entry(path_key, code, fp, n, about[(code, fp)]) for (code, fp), n in counts.items()]
+    return [
+        Entry(path_key, code, fp, n, about[(code, fp)], tuple(sorted(places[(code, fp)])))
+        for (code, fp), n in counts.items()
+    ]
 
 
 @dataclass
@@ -105,13 +119,14 @@ class Baseline:
         except ValueError:
             return resolved.as_posix()
 
-    def known(self, path: str | Path, selected: Callable[[str], bool] = lambda code: True) -> Counter[str]:
-        """Fingerprints recorded for ``path`` (of the rules ``selected``), with counts."""
+    def known(self, path: str | Path, selected: Callable[[str], bool] = lambda code: True) -> Known:
+        """What is recorded for ``path`` (of the rules ``selected``)."""
         key = self.key(path)
-        found: Counter[str] = Counter()
+        found = Known()
         for e in self.entries:
             if e.path == key and selected(e.code):
-                found[e.fingerprint] += e.count
+                found.fingerprints[e.fingerprint] += e.count
+                found.members.update(e.members)
         return found
 
     def replace(
@@ -127,7 +142,8 @@ class Baseline:
         lines = [
             "    "
             + json.dumps(
-                {"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "count": e.count, "about": e.about},
+                {"path": e.path, "code": e.code, "fingerprint": e.fingerprint, "count": e.count, "about": e.about}
+                | ({"members": list(e.members)} if e.members else {}),
                 ensure_ascii=False,
             )
             for e in ordered
@@ -164,9 +180,9 @@ def load_baseline(location: Path, *, missing_ok: bool) -> Baseline:
         try:
             entry = Entry(
                 str(item["path"]), str(item["code"]), str(item["fingerprint"]), int(item["count"]),
-                str(item.get("about", "")),
+                str(item.get("about", "")), tuple(str(m) for m in item.get("members", [])),
             )  # fmt: skip
-        except (KeyError, TypeError, ValueError):
+        except (KeyError, TypeError, ValueError, AttributeError):
             raise BaselineError(f"{location}: finding {number} needs path, code, fingerprint and count") from None
         if entry.count < 1:
             raise BaselineError(f"{location}: finding {number} has a count below 1")

@@ -12,9 +12,9 @@ changing it. A fingerprint is built from what the finding is *about*:
 - outside tables: the text of the line it starts on;
 - the text of the span itself (the cell, link or word it points at);
 - for findings that name other places (``related`` locations, e.g. the
-  other copy of a duplicated row), the identity of each of those too, so a
-  finding a pull request created by adding a row is new even when it is
-  anchored on an old row.
+  other copy of a duplicated row), :func:`members` keys each place by
+  content, so a finding a pull request created by adding a row is new even
+  when it is anchored on an old row, and fixing one row of a group is not.
 
 Whitespace is ignored and delimiter dashes shortened, so re-aligning a
 table does not change a fingerprint. Two findings can share a fingerprint (the same placeholder in
@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from vrlint.diagnostics import Diagnostic
@@ -97,35 +98,68 @@ def row_identity(document: Document, row: Row) -> str:
     return "row:" + _squash(source)
 
 
-def _related_places(diagnostic: Diagnostic, locator: Locator) -> list[str]:
-    """The identities of the other places a finding names, if it names any."""
+def related_places(diagnostic: Diagnostic, locator: Locator) -> list[Place]:
+    """The other places a finding names (``related`` locations, when the
+    Diagnostic has them: a duplicate's other copy, a grouped finding's members)."""
     related: Any = getattr(diagnostic, "related", None) or ()
     places = []
     for item in related if isinstance(related, Iterable) else ():
         span = getattr(item, "span", item)
         line, column = getattr(span, "line", None), getattr(span, "column", None)
         if isinstance(line, int) and isinstance(column, int):
-            place = locator.place(line, column)
-            places.append(f"{place.context}|{place.column}")
-    return sorted(places)
+            places.append(locator.place(line, column))
+    return places
 
 
 def fingerprint_parts(diagnostic: Diagnostic, locator: Locator) -> tuple[str, str, str, str]:
     """(code, context, column, excerpt): what the fingerprint hashes."""
     span = diagnostic.span
     place = locator.place(span.line, span.column)
-    excerpt = locator.excerpt(span.start, span.end)
-    related = _related_places(diagnostic, locator)
-    context = place.context + ("" if not related else " & " + " & ".join(related))
-    return diagnostic.code, context, place.column, excerpt
+    return diagnostic.code, place.context, place.column, locator.excerpt(span.start, span.end)
 
 
 def fingerprint(diagnostic: Diagnostic, locator: Locator) -> str:
     """A short stable hash of :func:`fingerprint_parts`."""
-    joined = "\x1f".join(fingerprint_parts(diagnostic, locator))
-    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return _hash("\x1f".join(fingerprint_parts(diagnostic, locator)), 16)
+
+
+def members(diagnostic: Diagnostic, locator: Locator) -> list[str]:
+    """For a finding about several places: one key per place (its anchor and
+    each related location), by content. Empty for a finding about one place.
+
+    A grouped finding is known when each of its places was a place of a
+    known finding of the same rule (compared as multisets): fixing one of
+    a group's rows does not make the group new; a row a pull request adds
+    to it (another copy of a duplicated paper) does.
+    """
+    others = related_places(diagnostic, locator)
+    if not others:
+        return []
+    anchor = locator.place(diagnostic.span.line, diagnostic.span.column)
+    return sorted(_hash(f"{diagnostic.code}\x1f{p.context}\x1f{p.column}", 12) for p in (anchor, *others))
+
+
+def _hash(text: str, length: int) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
 
 
 def fingerprints(diagnostics: Iterable[Diagnostic], document: Document) -> list[str]:
     locator = Locator(document)
     return [fingerprint(d, locator) for d in diagnostics]
+
+
+@dataclass
+class Known:
+    """What an earlier version had: fingerprints and grouped findings' places."""
+
+    fingerprints: Counter[str] = field(default_factory=Counter)
+    members: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, diagnostics: Iterable[Diagnostic], document: Document) -> Known:
+        locator = Locator(document)
+        known = cls()
+        for diagnostic in diagnostics:
+            known.fingerprints[fingerprint(diagnostic, locator)] += 1
+            known.members.update(members(diagnostic, locator))
+        return known
