@@ -4,6 +4,8 @@ cmark-gfm (``tests/oracle.py``) says which lines are rows of a table."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
 from oracle import cmark_tables
 from rulekit import apply_fixes, check_examples, run
 
@@ -88,3 +90,30 @@ def test_a_comment_right_under_the_delimiter_is_one_finding_not_two() -> None:
 
 def test_vr109_examples() -> None:
     check_examples("VR109")
+
+
+@given(
+    rows=st.integers(min_value=1, max_value=6),
+    split=st.integers(min_value=0, max_value=6),
+    codes=st.lists(st.sampled_from(["VR4", "VR408", "VR201", "VR5"]), max_size=2),
+    trailing_space=st.booleans(),
+)
+def test_moving_a_splitting_directive_into_its_row_always_rejoins_the_table(
+    rows: int, split: int, codes: list[str], trailing_space: bool
+) -> None:
+    """Wherever a disable-next-line comment splits a table, VR109's fix makes
+    cmark-gfm see every row in one table again, with the codes kept."""
+    split = min(split, rows - 1) if rows > 1 else 0
+    body = [f"| Paper {n} | [code](https://github.com/o/p{n}) |{' ' if trailing_space else ''}" for n in range(rows)]
+    directive = f"<!-- vrlint-disable-next-line {' '.join(codes)} -->".replace("  ", " ")
+    lines = [*body[: split + 1], directive, *body[split + 1 :]] if rows > 1 else [directive, *body]
+    text = "| Title | Code |\n| --- | --- |\n" + "\n".join(lines) + "\n"
+    found = run(text, ["VR109"])
+    if rows - 1 == split and rows > 1:
+        assert found == []  # the comment is after the last row: nothing is split
+        return
+    assert len(found) == 1 and found[0].fix is not None
+    fixed = apply_fixes(text, found)
+    assert _row_lines(fixed) == [1, *range(3, rows + 3)]
+    assert f"vrlint-disable-line{' ' if codes else ''}{' '.join(codes)} -->" in fixed
+    assert run(fixed, ["VR109"]) == []
