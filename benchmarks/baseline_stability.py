@@ -8,6 +8,10 @@ a line the commit did not touch (difflib) that is still "new" is counted
 separately: those are the ones to audit by hand.
 
     python benchmarks/baseline_stability.py [HISTORY_DIR] [--show N]
+    python benchmarks/baseline_stability.py --format [CORPUS_DIR]
+
+``--format`` instead re-aligns each corpus README (``vrlint format``) and
+counts the findings of the formatted file that are "new" by fingerprint.
 """
 
 from __future__ import annotations
@@ -32,8 +36,31 @@ def changed_lines(old: str, new: str) -> set[int]:
     return changed
 
 
+def after_format(root: Path) -> None:
+    from vrlint.config import Config
+    from vrlint.fixing import format_text
+
+    totals: Counter[str] = Counter()
+    for path in sorted(root.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        formatted = format_text(text, Config())
+        old_document, new_document = vrlint.parse(text), vrlint.parse(formatted)
+        found = lint(new_document, "README.md")
+        new, _ = subtract(found, new_document, Known.of(lint(old_document, "README.md"), old_document))
+        totals["files"] += 1
+        totals["findings_after_format"] += len(found)
+        totals["new_fingerprint"] += len(new)
+        for d in new:
+            print(f"   {path.name}:{d.line}: {d.code} {d.message[:100]}")
+    for key, value in totals.items():
+        print(f"{key:38} {value}")
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if "--format" in sys.argv:
+        after_format(Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "corpus")
+        return
     show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
     root = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared" / "corpus" / "history"
     files = sorted(root.rglob("*.md"))
