@@ -46,31 +46,42 @@ def _matches(path: Path, patterns: Sequence[str]) -> bool:
     return any(fnmatch.fnmatchcase(text, p) or fnmatch.fnmatchcase(path.name, p) for p in patterns)
 
 
+def _check_ignore(names: Sequence[str], cwd: Path) -> set[str] | None:
+    """The names (relative to ``cwd``) git ignores; None when git cannot say
+    (not a repository, a path outside it, no git)."""
+    payload = b"".join(os.fsencode(n) + b"\0" for n in names)
+    try:
+        proc = subprocess.run(
+            ["git", "check-ignore", "--stdin", "-z"],
+            cwd=cwd,
+            input=payload,
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode not in (0, 1):  # 128: not a repository, or a path outside it
+        return None
+    return {os.fsdecode(n) for n in proc.stdout.split(b"\0") if n}
+
+
 def git_ignored(paths: Sequence[Path]) -> set[Path]:
-    """The paths git ignores; empty outside a repository or without git."""
+    """The paths git ignores; empty outside a repository or without git.
+    One git call for all of them, or one per directory when they span
+    several repositories."""
     if not paths:
         return set()
+    together = _check_ignore([str(p) for p in paths], Path("."))
+    if together is not None:
+        return {p for p in paths if str(p) in together}
     ignored: set[Path] = set()
     by_directory: dict[Path, list[Path]] = {}
     for path in paths:
         by_directory.setdefault(path.parent, []).append(path)
     for directory, group in by_directory.items():
-        payload = b"\0".join(os.fsencode(p.name) for p in group) + b"\0"
-        try:
-            proc = subprocess.run(
-                ["git", "check-ignore", "--stdin", "-z"],
-                cwd=directory or Path("."),
-                input=payload,
-                capture_output=True,
-                timeout=60,
-                check=False,
-            )
-        except (OSError, subprocess.TimeoutExpired):
-            return set()
-        if proc.returncode not in (0, 1):  # 128: not a repository
-            continue
-        names = {os.fsdecode(n) for n in proc.stdout.split(b"\0") if n}
-        ignored.update(p for p in group if p.name in names)
+        names = _check_ignore([p.name for p in group], directory)
+        ignored.update(p for p in group if names is not None and p.name in names)
     return ignored
 
 
