@@ -329,3 +329,12 @@ def test_the_baseline_keeps_a_groups_places(existing_list: Path) -> None:
     loaded = load_baseline(baseline.location, missing_ok=False)
     assert loaded.entries == baseline.entries and len(loaded.entries[0].members) == 2
     assert subtract(_grouped(text, ["B", "A"]), document, loaded.known("README.md"))[0] == []
+
+
+def test_renumbering_a_table_of_contents_keeps_its_findings_known() -> None:
+    before = "# List\n\n1. [Alpha](#alpha)\n2. [Gone](#gone)\n\n## Alpha\n\nText.\n"
+    after = "# List\n\n1. [Zero](#zero)\n2. [Alpha](#alpha)\n3. [Gone](#gone)\n\n## Zero\n\nText.\n\n## Alpha\n\nText.\n"
+    old_document, new_document = vrlint.parse(before), vrlint.parse(after)
+    old = lint(old_document)
+    assert [d.code for d in old] == ["VR601"]  # the premise: #gone links nowhere
+    assert subtract(lint(new_document), new_document, Known.of(old, old_document))[0] == []

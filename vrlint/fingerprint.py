@@ -35,6 +35,8 @@ from vrlint.document import Document, Row, Table
 
 _SPACE = re.compile(r"\s+")
 _DASHES = re.compile(r"-{3,}")
+#: a line's list marker (``-``, ``*``, ``+``, ``12.``, ``3)``), block quote markers and indentation
+_LIST_MARKER = re.compile(r"^(?:[>\s]*(?:[-*+]|\d{1,9}[.)])\s+)+")
 #: an arXiv identifier in a row (new style, optional version dropped)
 _ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
 _OLD_ARXIV_ID = re.compile(r"\b([a-z-]+(?:\.[A-Z]{2})?/\d{7})\b")
@@ -68,7 +70,8 @@ class Locator:
         found = self._rows.get(line)
         if found is None:
             if 1 <= line <= len(self.document.lines):
-                return Place("line:" + _squash(self.document.line(line).text))
+                # without its list marker or number: renumbering a list keeps the place
+                return Place("line:" + _LIST_MARKER.sub("", _squash(self.document.line(line).text)))
             return Place("file")
         table, row = found
         header = ""
