@@ -333,7 +333,9 @@ def test_the_baseline_keeps_a_groups_places(existing_list: Path) -> None:
 
 def test_renumbering_a_table_of_contents_keeps_its_findings_known() -> None:
     before = "# List\n\n1. [Alpha](#alpha)\n2. [Gone](#gone)\n\n## Alpha\n\nText.\n"
-    after = "# List\n\n1. [Zero](#zero)\n2. [Alpha](#alpha)\n3. [Gone](#gone)\n\n## Zero\n\nText.\n\n## Alpha\n\nText.\n"
+    after = (
+        "# List\n\n1. [Zero](#zero)\n2. [Alpha](#alpha)\n3. [Gone](#gone)\n\n## Zero\n\nText.\n\n## Alpha\n\nText.\n"
+    )
     old_document, new_document = vrlint.parse(before), vrlint.parse(after)
     old = lint(old_document)
     assert [d.code for d in old] == ["VR601"]  # the premise: #gone links nowhere
