@@ -52,7 +52,7 @@ def test_seed_roles_and_heading_paths(seed_records: list) -> None:  # type: igno
 def test_seed_entry_fields(seed_records: list) -> None:  # type: ignore[type-arg]
     entries = {e.title: e for t in seed_records for e in t.entries}
     vast = entries["VAST: A Vision-Audio-Subtitle-Text Omni-Modality Foundation Model and Dataset"]
-    assert vast.venue == "NeurIPS 2023" and vast.year == 2023
+    assert vast.venue == "NeurIPS" and vast.year == 2023  # venue and year come apart
     assert [(r.owner, r.name) for r in vast.code] == [("TXH-mercury", "VAST")]
     assert [a.kind for a in vast.checkpoints] == ["model_zoo"]
     assert vast.modalities == {"Text": True, "Image": True, "Audio": True, "Video": True}
@@ -82,7 +82,10 @@ def test_nothing_in_a_cell_is_lost(seed_records: list, seed_text: str) -> None: 
         ("Title", "title"), ("Paper", "paper"), ("Model", "model"), ("Code", "code"),
         ("Checkpoint", "checkpoint"), ("Link", "link"), ("Detail", "detail"), ("Venue", "venue"),
         ("Time", "time"), ("Audio-Video-Text", "modality"), ("SI:Text", "modality"),
-        ("Dataset Name", "title"), ("**Publication**", "paper"), ("Stars", "other"),
+        ("Dataset Name", "title"), ("**Publication**", "venue"), ("Stars", "other"),
+        ("Published in", "venue"), ("Venue / Year", "venue"), ("Conference/Journal", "venue"),
+        ("Code/Project", "code"), ("标题", "title"), ("日期", "time"), ("年份", "time"),
+        ("Paper and resources", "paper"), ("#", "other"),
     ],
 )  # fmt: skip
 def test_roles_from_header_names(header: str, role: str) -> None:

@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = ("json", "jsonl", "csv")
 CSV_COLUMNS = (
-    "path", "table_line", "heading_path", "line", "title", "arxiv_badge", "arxiv_link", "papers",
-    "venue", "year", "code", "checkpoints", "datasets", "project_pages", "modalities", "status", "notes",
+    "path", "table_line", "heading_path", "line", "id", "title", "arxiv_badge", "arxiv_link", "papers",
+    "venue", "year", "month", "code", "checkpoints", "datasets", "project_pages", "modalities", "status", "notes",
 )  # fmt: skip
 
 
@@ -39,12 +39,15 @@ def export_text(document: Document, path: str, fmt: str, column_roles: dict[str,
                 lines.append(json.dumps(_entry_object(path, table, entry), ensure_ascii=False))
         return "".join(line + "\n" for line in lines)
     if fmt == "csv":
+        own = _own_columns(export.tables)
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=[*CSV_COLUMNS, *own.values()], lineterminator="\n")
         writer.writeheader()
         for table in export.tables:
             for entry in table.entries:
-                writer.writerow(_csv_row(path, table, entry))
+                row = _csv_row(path, table, entry)
+                row.update({own[header]: text for header, text in entry.columns.items()})
+                writer.writerow(row)
         return buffer.getvalue()
     raise ValueError(f"unknown export format {fmt!r}")
 
@@ -60,6 +63,20 @@ def _entry_object(path: str, table: TableRecord, entry: Entry) -> dict[str, Any]
     return data
 
 
+def _own_columns(tables: list[TableRecord]) -> dict[str, str]:
+    """The list's own columns (``SFT``, ``Task``...) in order of first
+    appearance, each mapped to its CSV header: its name, or ``column: name``
+    where the name is one of vrlint's columns."""
+    fixed = {name.lower() for name in CSV_COLUMNS}
+    own: dict[str, str] = {}
+    for table in tables:
+        for entry in table.entries:
+            for header in entry.columns:
+                if header not in own:
+                    own[header] = f"column: {header}" if header.lower() in fixed else header
+    return own
+
+
 def _csv_row(path: str, table: TableRecord, entry: Entry) -> dict[str, Any]:
     def ids(source: str) -> str:
         return ";".join(p.arxiv_id or "" for p in entry.papers if p.source == source and p.arxiv_id)
@@ -69,12 +86,14 @@ def _csv_row(path: str, table: TableRecord, entry: Entry) -> dict[str, Any]:
         "table_line": table.line,
         "heading_path": " > ".join(table.heading_path),
         "line": entry.line,
+        "id": entry.id or "",
         "title": entry.title or "",
         "arxiv_badge": ids("badge"),
         "arxiv_link": ids("link"),
         "papers": ";".join(p.url for p in entry.papers if p.url),
         "venue": entry.venue or "",
         "year": entry.year or "",
+        "month": entry.month or "",
         "code": ";".join(f"{r.owner}/{r.name}" for r in entry.code),
         "checkpoints": ";".join(a.url for a in entry.checkpoints),
         "datasets": ";".join(a.url for a in entry.datasets),

@@ -17,6 +17,7 @@ from vrlint.document import Cell, Document, Heading, Inline, Link, Span, Table, 
 from vrlint.parsing.build import gc_paused
 from vrlint.parsing.links import cell_links
 from vrlint.records.arxiv import find_arxiv_ids, parse_arxiv_id, parse_arxiv_url
+from vrlint.records.dates import is_date_cell, is_not_a_title, parse_date, split_venue
 from vrlint.records.marks import read_mark, read_status
 from vrlint.records.models import (
     ArtifactRecord,
@@ -35,18 +36,30 @@ from vrlint.records.urls import classify_url
 
 _NON_WORD = re.compile(r"[^\w]+")
 _ROLE_PATTERNS: list[tuple[ColumnRole, re.Pattern[str]]] = [
-    ("time", re.compile(r"^(?:time|date|year|month|release date|pub date|published)$")),
-    ("venue", re.compile(r"^(?:venue|conference|conf|journal|pub|publication venue|source)$")),
+    ("time", re.compile(r"^(?:time|date|year|month|release date|pub date|published|日期|年份|时间|发布时间)$")),
+    (
+        "venue",
+        re.compile(
+            r"^(?:venue|venue year|conference|conference journal|conf|journal|pub|publication|publication venue|"
+            r"published in|source|会议|期刊|发表)$"
+        ),
+    ),
     ("checkpoint", re.compile(r"(?:checkpoint|ckpt|weights|hugging ?face|model ?zoo|hf)")),
     (
         "title",
         re.compile(
             r"^(?:title|name|method|methods|model name|paper title|benchmark|work|dataset name|"
-            r"dataset|datasets|benchmark name|approach|project)$"
+            r"dataset|datasets|benchmark name|approach|project|标题|名字|名称|题目|论文|论文标题)$"
         ),
     ),
     ("paper", re.compile(r"(?:paper|arxiv|publication|pdf)")),
-    ("code", re.compile(r"^(?:code|codes|github|repo|repository|implementation|official code)$")),
+    (
+        "code",
+        re.compile(
+            r"^(?:code|codes|github|repo|repository|implementation|official code|code project|code proj|"
+            r"project code|代码)$"
+        ),
+    ),
     ("model", re.compile(r"^(?:model|models|backbone)$")),
     ("link", re.compile(r"^(?:link|links|url|resource|resources|download|access|homepage)$")),
     (
@@ -105,13 +118,26 @@ def infer_roles(table: Table, overrides: Mapping[str, str] | None = None) -> lis
         if values and role in ("other", "modality"):
             marks = sum(read_mark(v) is not None for v in values)
             role = "modality" if marks * 2 >= len(values) else role
+        if values and role in ("other", "title") and sum(is_date_cell(v) for v in values) * 2 > len(values):
+            role = "time"  # an ``ID`` or unnamed column of dates
         if overrides:
             forced = overrides.get(header) or overrides.get(header.lower())
             if forced:
                 role = forced  # type: ignore[assignment]
         roles.append(role)
-    if "title" not in roles and roles and roles[0] in ("other", "paper", "model"):
-        roles[0] = "title"
+    if "title" not in roles and "paper" in roles:
+        # a ``Model | Paper`` table is titled by its models, a ``Date | Paper`` one by its papers
+        first_paper = roles.index("paper")
+        roles[roles.index("model") if "model" in roles[:first_paper] else first_paper] = "title"
+    if "title" not in roles:
+        # the first column that holds names, after any leading date or ``#`` columns
+        for index, role in enumerate(roles):
+            values = [row.cells[index].text.strip() for row in table.rows if index < len(row.cells)]
+            if all(is_not_a_title(v) for v in values) or role == "time":
+                continue
+            if role in ("other", "paper", "model"):
+                roles[index] = "title"
+            break
     return roles
 
 
@@ -164,9 +190,9 @@ def extract_table(
         entry.missing_cells = max(columns - len(row.cells), 0)
         for cell in row.cells[:columns]:
             _read_cell(document, entry, cell, headers[cell.index], roles[cell.index], block_index)
-        if entry.title is None:
-            entry.title = _first_title(entry)
+        entry.title = _inferred_title(document, entry, row.cells[:columns], block_index)
         records_year(entry)
+        entry.id = stable_id(entry)
         record.entries.append(entry)
     return record
 
@@ -178,10 +204,67 @@ def records_year(entry: Entry) -> None:
             entry.year = int(m.group(1))
 
 
-def _first_title(entry: Entry) -> str | None:
-    for cell in entry.cells:
-        if cell.text.strip():
-            return cell.text.strip()
+_GENERIC_LINK_TEXT = re.compile(
+    r"^\W*(?:paper|papers|pdf|arxiv|abs|link|links|code|github|project|page|website|homepage|demo|blog|"
+    r"model|models|dataset|data|hf|hugging ?face|openreview|doi|video|slides|here|论文|链接|代码)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _cell_title(document: Document, cell: Cell, block_index: int) -> str | None:
+    """The paper's name in one cell: its bold text, else the longer of the text
+    outside links and its longest link text that is not generic (``[Paper]``, ``📄``)."""
+    strong = _strong_text(cell.inlines)
+    if strong and not is_not_a_title(strong):
+        return strong
+    candidates = []
+    outside = text_outside_links(cell.inlines).strip()
+    if outside and not is_not_a_title(outside):
+        candidates.append(outside)
+    for link in cell_links(document, cell, block_index):
+        text = link.text.strip()
+        if link.kind != "image" and link.image is None and text and not _GENERIC_LINK_TEXT.match(text):
+            if not is_not_a_title(text):
+                candidates.append(text)
+    return max(candidates, key=len) if candidates else None
+
+
+def _inferred_title(document: Document, entry: Entry, cells: list[Cell], block_index: int) -> str | None:
+    """The row's title: the name in the first title or paper column (by
+    position, so ``Year | Paper | ... | Method`` reads the paper), else the
+    longest name in a model or unnamed column, else in a detail column."""
+    roles = [entry.cells[cell.index].role for cell in cells]
+    for cell, role in zip(cells, roles, strict=True):
+        if role in ("title", "paper"):
+            found = _cell_title(document, cell, block_index)
+            if found:
+                return found
+            if role == "title" and not is_not_a_title(cell.text):
+                return cell.text.strip()
+    for weak in (("model", "other"), ("detail",)):
+        names = [
+            name
+            for cell, role in zip(cells, roles, strict=True)
+            if role in weak and (name := _cell_title(document, cell, block_index)) is not None
+        ]
+        if names:
+            return max(names, key=len)
+    return None
+
+
+_SLUG = re.compile(r"[^\w]+")
+
+
+def stable_id(entry: Entry) -> str | None:
+    """``arXiv:ID`` of the row's paper (the link before the badge), else a
+    slug of the title; ``None`` for a row with neither."""
+    for source in ("link", "badge", "text"):
+        for paper in entry.papers:
+            if paper.source == source and paper.arxiv_id:
+                return f"arXiv:{paper.arxiv_id}"
+    if entry.title:
+        slug = _SLUG.sub("-", entry.title.lower()).strip("-_")[:80].strip("-_")
+        return slug or None
     return None
 
 
@@ -207,22 +290,25 @@ def _read_cell(document: Document, entry: Entry, cell: Cell, header: str, role: 
             position=position(cell.span),
         )
     )
-    if role == "title" and entry.title is None:
-        plain = text_outside_links(cell.inlines).strip()
-        entry.title = _strong_text(cell.inlines) or plain or text or None
-    elif role == "modality":
+    if role == "modality":
         entry.modalities[header] = read_mark(text) if text else None
     elif role == "detail" and text:
         entry.notes.append(text)
     elif role == "venue" and text:
-        entry.venue = entry.venue or text
-        if entry.year is None:
-            m = _YEAR.search(text)
-            entry.year = int(m.group(1)) if m else None
-    elif role == "time" and text and entry.year is None:
-        m = _YEAR.search(text)
-        if m:
-            entry.year = int(m.group(1))
+        name, venue_year = split_venue(text)
+        if entry.venue is None and name is not None:
+            entry.venue = name
+        if entry.year is None and venue_year is not None:
+            entry.year = venue_year
+    elif role == "time" and text:
+        dated = parse_date(text)
+        if dated is not None and entry.month is None:  # the row's own date wins over its venue's year
+            entry.year, entry.month = dated.year, dated.month
+    elif role == "other" and text:
+        key = header or f"column {cell.index + 1}"
+        while key in entry.columns:
+            key += "'"
+        entry.columns[key] = text
     status = read_status(text_outside_links(cell.inlines)) if role != "detail" else None
     if status:
         entry.status.append(status)
@@ -292,10 +378,10 @@ def _read_badge(entry: Entry, badge: BadgeRecord, image: Link) -> None:
             return
     venue = _VENUES.search(label) or _VENUES.search(message)
     if venue is not None and entry.venue is None:
-        entry.venue = f"{label} {message}".strip() if label else message
-        year = _YEAR.search(message) or _YEAR.search(label)
-        if year:
-            entry.year = int(year.group(1))
+        name, year = split_venue(f"{label} {message}".strip() if label else message)
+        entry.venue = name
+        if year is not None and entry.year is None:
+            entry.year = year
     status = read_status(message)
     if status and status not in entry.status:
         entry.status.append(status)

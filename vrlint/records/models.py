@@ -149,10 +149,18 @@ class Entry:
     __pydantic_config__: ClassVar[dict[str, str]] = _STRICT
 
     line: int
+    id: str | None = field(
+        default=None, metadata={"description": "stable ID: 'arXiv:<id>' of the row's paper, else a slug of the title"}
+    )
     title: str | None = None
     papers: list[PaperRecord] = field(default_factory=list)
-    venue: str | None = None
-    year: int | None = None
+    venue: str | None = field(
+        default=None, metadata={"description": "the venue's name without its year ('CVPR', 'Findings of ACL')"}
+    )
+    year: int | None = field(default=None, metadata={"description": "the row's date column, else the venue's year"})
+    month: int | None = field(
+        default=None, metadata={"description": "the month of the row's date column, where it gives one"}
+    )
     code: list[RepoRecord] = field(default_factory=list)
     checkpoints: list[ArtifactRecord] = field(default_factory=list)
     datasets: list[ArtifactRecord] = field(default_factory=list)
@@ -162,6 +170,10 @@ class Entry:
     status: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     links: list[LinkRecord] = field(default_factory=list)
+    columns: dict[str, str] = field(
+        default_factory=dict,
+        metadata={"description": "the list's own columns (SFT, Task...) by header: the cell's text"},
+    )
     cells: list[CellRecord] = field(default_factory=list)
     extra_cells: list[str] = field(
         default_factory=list, metadata={"description": "raw cells beyond the header's count (GitHub drops them)"}
@@ -195,4 +207,3 @@ class Export:
     path: str
     vrlint_version: str
     tables: list[TableRecord]
-
