@@ -25,6 +25,7 @@ FAMILIES: dict[str, str] = {
     "VR6": "anchors",
     "VR7": "consistency",
     "VR8": "encoding",
+    "VR9": "rows",
 }
 
 

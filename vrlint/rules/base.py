@@ -46,6 +46,7 @@ RULE_MODULES = (
     "vrlint.rules.headings",
     "vrlint.rules.consistency",
     "vrlint.rules.encoding",
+    "vrlint.rules.rows",
     "vrlint.rules.online",
 )
 
