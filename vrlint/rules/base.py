@@ -47,6 +47,7 @@ RULE_MODULES = (
     "vrlint.rules.consistency",
     "vrlint.rules.encoding",
     "vrlint.rules.rows",
+    "vrlint.rules.columns",
     "vrlint.rules.online",
 )
 

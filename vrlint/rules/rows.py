@@ -33,7 +33,7 @@ from vrlint.rules.base import Context, rule
 _CACHE_KEY = "_vrlint_row_views"
 
 
-def _rows(ctx: Context) -> list[RowView]:
+def row_views(ctx: Context) -> list[RowView]:
     """The row facts of ``ctx.document``, built once for all VR9xx rules."""
     cached = ctx.__dict__.get(_CACHE_KEY)
     if isinstance(cached, tuple) and cached[0] is ctx.document:
@@ -122,7 +122,7 @@ def _owners(views: list[RowView]) -> dict[str, RowView]:
     ),
 )
 def row_names_two_papers(ctx: Context) -> Iterator[Diagnostic]:
-    views = _rows(ctx)
+    views = row_views(ctx)
     owners = _owners(views)
     for view in views:
         ids = view.distinct_ids
@@ -171,7 +171,7 @@ _VENUE_SLACK_MONTHS = 6
     good="| Date | Paper |\n|---|---|\n| 2025-03 | [Visual-RFT](https://arxiv.org/abs/2503.01785) |\n",
 )
 def date_before_arxiv_id(ctx: Context) -> Iterator[Diagnostic]:
-    for view in _rows(ctx):
+    for view in row_views(ctx):
         ids = view.distinct_ids
         if len(ids) != 1:
             continue
@@ -515,7 +515,7 @@ _MARKUP = re.compile(r"<br\s*/?>|<a\s+href|\]\(https?://", re.IGNORECASE)
 )
 def markup_in_code_span(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
-    for view in _rows(ctx):
+    for view in row_views(ctx):
         for cell in view.row.cells:
             for node in walk(cell.inlines):
                 if node.kind != "code" or node.span is None or not _MARKUP.search(node.text):
@@ -569,7 +569,7 @@ _SHARED_REPO_ROWS = 2
 )
 def code_of_other_row(ctx: Context) -> Iterator[Diagnostic]:
     by_repo: dict[tuple[str, str], list[tuple[RowView, Span]]] = defaultdict(list)
-    views = _rows(ctx)
+    views = row_views(ctx)
     for view in views:
         for repo in view.entry.code:
             if _subpath(repo.url):

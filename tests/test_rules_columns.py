@@ -1,0 +1,115 @@
+# ruff: noqa: E501  (real corpus rows are copied verbatim)
+"""VR92x/VR93x: column conventions and cells in the wrong column, on real corpus tables."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import corpus_readme, read
+from rulekit import apply_fixes, check_examples, run
+
+CODES = ["VR921", "VR922", "VR923", "VR931"]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_documented_examples(code: str) -> None:
+    check_examples(code)
+
+
+# jingyi0000/VLM_survey lines 301-343 (every row with "-" plus the last one, "–")
+_DASHES = """\
+| Paper                                             |  Published in | Code/Project |
+|---------------------------------------------------|:-------------:|:------------:|
+|[ProDA: Prompt Distribution Learning](https://arxiv.org/abs/2205.03340)|CVPR 2022|-|
+|[Bayesian Prompt Learning for Image-Language Model Generalization](https://arxiv.org/abs/2210.02390v2)|arXiv 2022|-|
+|[Learning to Name Classes for Vision and Language Models](https://arxiv.org/abs/2304.01830v1)|CVPR 2023|-|
+|[ProTeCt: Prompt Tuning for Hierarchical Consistency](https://arxiv.org/abs/2306.02240)|arXiv 2023|-|
+|[Gradient-Regulated Meta-Prompt Learning for Generalizable Vision-Language Models](https://arxiv.org/pdf/2303.06571.pdf)|ICCV 2023|-|
+|[Knowledge-Aware Prompt Tuning for Generalizable Vision-Language Models](https://arxiv.org/pdf/2308.11186v1.pdf)|ICCV 2023|-|
+|[Efficient Test-Time Prompt Tuning for Vision-Language Models](https://arxiv.org/abs/2408.05775)|arXiv 2024|-|
+|[Text-driven Prompt Generation for Vision-Language Models in Federated Learning](https://arxiv.org/abs/2310.06123)|ICLR 2024|-|
+|[C-TPT: Calibrated Test-Time Prompt Tuning for Vision-Language Models via Text Feature Dispersion](https://openreview.net/pdf?id=jzzEHTBFOT)|ICLR 2024|-|
+|[Prompt Gradient Projection for Continual Learning](https://openreview.net/pdf?id=EH2O3h7sBI)|ICLR 2024|-|
+|[Any-Shift Prompting for Generalization over Distributions](https://arxiv.org/abs/2402.10099)|CVPR 2024|-|
+|[Towards Better Vision-Inspired Vision-Language Models](https://www.lamda.nju.edu.cn/caoyh/files/VIVL.pdf)|CVPR 2024|-|
+|[Historical Test-time Prompt Tuning for Vision Foundation Models](https://arxiv.org/pdf/2410.20346)|NeurIPS 2024|–|
+"""
+
+# jingyi0000/VLM_survey lines 301-318: "code" once where every other link says "Code"
+_CODE_CASE = """\
+| Paper                                             |  Published in | Code/Project |
+|---------------------------------------------------|:-------------:|:------------:|
+|[CoOp: Learning to Prompt for Vision-Language Models](https://arxiv.org/abs/2109.01134)|IJCV 2022|[Code](https://github.com/KaiyangZhou/CoOp)|
+|[CoCoOp: Conditional Prompt Learning for Vision-Language Models](https://arxiv.org/abs/2203.05557)|CVPR 2022|[Code](https://github.com/KaiyangZhou/CoOp)|
+|[ProDA: Prompt Distribution Learning](https://arxiv.org/abs/2205.03340)|CVPR 2022|-|
+|[DenseClip: Language-Guided Dense Prediction with Context-Aware Prompting](https://arxiv.org/abs/2112.01518)|CVPR 2022|[Code](https://github.com/raoyongming/DenseCLIP)|
+|[TPT: Test-time prompt tuning for zero-shot generalization in vision-language models](https://arxiv.org/abs/2209.07511)|NeurIPS 2022|[Code](https://github.com/azshue/TPT)|
+|[DualCoOp: Fast Adaptation to Multi-Label Recognition with Limited Annotations](https://arxiv.org/abs/2206.09541)|NeurIPS 2022|[Code](https://github.com/sunxm2357/DualCoOp)|
+|[CPL: Counterfactual Prompt Learning for Vision and Language Models](https://arxiv.org/abs/2210.10362)|EMNLP 2022|[Code](https://github.com/eric-ai-lab/CPL)|
+|[Bayesian Prompt Learning for Image-Language Model Generalization](https://arxiv.org/abs/2210.02390v2)|arXiv 2022|-|
+|[UPL: Unsupervised Prompt Learning for Vision-Language Models](https://arxiv.org/abs/2204.03649)|arXiv 2022|[Code](https://github.com/tonyhuang2022/UPL)|
+|[ProGrad: Prompt-aligned Gradient for Prompt Tuning](https://arxiv.org/abs/2205.14865)|arXiv 2022|[Code](https://github.com/BeierZhu/Prompt-align)|
+|[SoftCPT: Prompt Tuning with Soft Context Sharing for Vision-Language Models](https://arxiv.org/abs/2208.13474)|arXiv 2022|[Code](https://github.com/kding1225/softcpt)|
+|[SubPT: Understanding and Mitigating Overfitting in Prompt Tuning for Vision-Language Models](https://arxiv.org/abs/2211.02219)|TCSVT 2023|[Code](https://github.com/machengcheng2016/Subspace-Prompt-Learning)|
+|[LASP: Text-to-Text Optimization for Language-Aware Soft Prompting of Vision & Language Models](https://arxiv.org/abs/2210.01115)|CVPR 2023|[Code](https://www.adrianbulat.com/lasp)|
+|[LMPT: Prompt Tuning with Class-Specific Embedding Loss for Long-tailed Multi-Label Visual Recognition](https://arxiv.org/abs/2305.04536)|ACLW 2024|[Code](https://github.com/richard-peng-xia/LMPT)|
+|[Texts as Images in Prompt Tuning for Multi-Label Image Recognition](https://arxiv.org/abs/2211.12739)|CVPR 2023|[code](https://github.com/guozix/TaI-DPT)
+|[Visual-Language Prompt Tuning with Knowledge-guided Context Optimization](https://arxiv.org/abs/2303.13283)|CVPR 2023|[Code](https://github.com/htyao89/KgCoOp)|
+"""
+
+# Video-R1/Awesome-Multimodal-Reasoning lines 22-34: a venue pasted into the Date column
+_DATES = """\
+| Date             | Project                                                      | SFT                                                        | RL                                                           | Task                                                         |
+| ---------------- | ------------------------------------------------------------ | ---------------------------------------------------------- | ------------------------------------------------------------ | ------------------------------------------------------------ |
+| 25.03             | Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning  [[📑Paper]](https://arxiv.org/abs/2503.20752)[[🖥️Code]](https://tanhuajie.github.io/ReasonRFT) |  SFT-based Reasoning Activation | GRPO | Visual Count, Structure Perception, Spatial Transformation  |
+| 25.03             | Embodied-Reasoner: Synergizing Visual Search, Reasoning, and Action for Embodied Interactive Tasks  [[📑Paper]](https://arxiv.org/abs/2503.21696)[[🖥️Code]](https://github.com/zwq2018/embodied_reasoner) | 9.3k observation-thought-action trajectories | - | Interactive Embodied Tasks |
+| 25.03             | OpenVLThinker: An Early Exploration to Complex Vision-Language Reasoning via Iterative Self-Improvement [[📑Paper]]([https://arxiv.org/pdf/2503.18013v1](https://arxiv.org/pdf/2503.17352v1))[[🖥️Code]](https://github.com/yihedeng9/OpenVLThinker)  | Iterative SFT | Iterative GRPO | Various VQA|
+| 25.03            | Vision-R1: Evolving Human-Free Alignment in Large Vision-Language Models via Vision-Guided Reinforcement Learning [[📑Paper]](https://arxiv.org/pdf/2503.18013v1)[[🖥️Code]](https://github.com/jefferyZhan/Griffon/tree/master/Vision-R1) | - | GRPO | Object localization |
+| 25.03            | R1-VL: Learning to Reason with Multimodal Large Language Models via Step-wise Group Relative Policy Optimization [[📑Paper]](https://arxiv.org/abs/2503.12937)[[🖥️Code]](https://github.com/jingyi0000/R1-VL) | Mulberry-260k                                              | StepGRPO with 10k data from Mulberry-260k                    | Various VQA                                                  |
+| 25.03            | MetaSpatial [[🖥️Code]](https://github.com/PzySeere/MetaSpatial) | -                                                          | GRPO                                                         | 3D spatial reasoning                                         |
+| 25.03            | CMMCoT: Enhancing Complex Multi-Image Comprehension via Multi-Modal Chain-of-Thought and Memory Augmentation [[📑Paper]](https://arxiv.org/pdf/2503.05255) | 260k sft                                                   | -                                                            | Multi-Image Benchmark                                        |
+| 25.03            | VisualPRM: An Effective Process Reward Model for Multimodal Reasoning [[📑Paper]](https://arxiv.org/abs/2503.10291)[[model]](https://huggingface.co/OpenGVLab/VisualPRM-8B)[[data]](https://huggingface.co/datasets/OpenGVLab/VisualPRM400K)[[benchmark]](https://huggingface.co/datasets/OpenGVLab/VisualProcessBench) | -                                                          | Process Reward Model                                         | Math & MMMU                                                  |
+| 25.03            | R1-Onevision: Advancing Generalized Multimodal Reasoning through Cross-Modal Formalization [[📑Paper]](https://arxiv.org/pdf/2503.10615)[[Project website]](https://yangyi-vai.notion.site/r1-onevision)[[🖥️Code]](https://github.com/Fancy-MLLM/R1-Onevision) | -                                                          | 155k R1-OneVision<br />GRPO                                  | Math                                                         |
+| 25.03            | MMR1: Advancing the Frontiers of Multimodal Reasoning [[🖥️Code]](https://github.com/LengSicong/MMR1) | -                                                          | GRPO                                                         | Math                                                         |
+| 25.03 (CVPR2025) | GFlowVLM: Enhancing Multi-step Reasoning in Vision-Language Models with Generative Flow Networks [[📑Paper]](https://arxiv.org/pdf/2503.06514) | -                                                          | GFlowNets                                                    | NumberLine (NL) and BlackJack (BJ)                           |
+"""
+
+
+def test_placeholder_spelling_follows_the_column() -> None:
+    (found,) = run(_DASHES, ["VR921"])
+    assert "'–'" in found.message and "'-'" in found.message
+    fixed = apply_fixes(_DASHES, [found])
+    assert fixed.endswith("|NeurIPS 2024|-|\n") and run(fixed, ["VR921"]) == []
+
+
+def test_link_text_case_follows_the_column() -> None:
+    (found,) = run(_CODE_CASE, ["VR922"])
+    assert found.span.line == 17
+    fixed = apply_fixes(_CODE_CASE, [found])
+    assert "|[Code](https://github.com/guozix/TaI-DPT)" in fixed and run(fixed, ["VR922"]) == []
+
+
+def test_date_form_follows_the_column() -> None:
+    (found,) = run(_DATES, ["VR923"])
+    assert "25.03 (CVPR2025)" in found.message and found.span.line == 13
+
+
+def test_a_less_precise_date_is_not_another_form() -> None:
+    rows = (
+        "| Date | Title |\n|---|---|\n"
+        + "".join(f"| 2025-0{m}-1{m} | P{m} |\n" for m in range(1, 8))
+        + "| 2023 | Q |\n"
+    )
+    assert run(rows, ["VR923"]) == []
+
+
+def test_no_convention_no_finding() -> None:
+    # a 60/40 split of placeholder spellings is not a convention
+    rows = "| Title | Code |\n|---|---|\n" + "| A | - |\n" * 3 + "| B | N/A |\n" * 2
+    assert run(rows, ["VR921"]) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["nick7nlp__Awesome-LLM-On-Policy-Distillation.md", "Steve2457__Awesome-RL-GUI-Agents.md"]
+)
+def test_quiet_on_consistent_files(name: str) -> None:
+    assert run(read(corpus_readme(name)), CODES) == []

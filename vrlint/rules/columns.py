@@ -1,0 +1,300 @@
+"""VR92x-VR93x: a column read as a convention, and cells in the wrong column.
+
+Part of the ``rows`` family (VR9xx, see :mod:`vrlint.rules.rows`):
+
+* VR92x: a cell that breaks its column's convention (how "nothing" is
+  spelled, the case of a link text, the form of a date). A convention is what
+  :func:`vrlint.rules.conventions.convention` says it is (at least 90% of the
+  comparable cells and at least 5 of them); without one these rules say nothing.
+* VR93x: a cell whose content is the kind its column never holds but another
+  column of the same table always does (a date in the Code column, an arXiv
+  link in the Venue column): a cell pasted one column off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from vrlint.diagnostics import Diagnostic
+from vrlint.document import Cell, Document, Link, Table
+from vrlint.records.arxiv import parse_arxiv_url
+from vrlint.records.dates import is_date_cell
+from vrlint.records.rows import RowView
+from vrlint.records.urls import classify_url
+from vrlint.rules.base import Context, rule
+from vrlint.rules.conventions import convention
+from vrlint.rules.rows import row_views
+
+
+@dataclass
+class _Column:
+    table: Table
+    index: int
+    header: str
+    views: list[RowView]
+
+    def cells(self) -> Iterator[tuple[RowView, Cell]]:
+        for view in self.views:
+            if self.index < len(view.row.cells):
+                yield view, view.row.cells[self.index]
+
+
+def _columns(ctx: Context) -> list[_Column]:
+    by_table: dict[int, list[RowView]] = defaultdict(list)
+    for view in row_views(ctx):
+        by_table[view.block].append(view)
+    out = []
+    for views in by_table.values():
+        record = views[0].record
+        for index, header in enumerate(record.headers):
+            out.append(_Column(views[0].table, index, header, views))
+    return out
+
+
+def _quote(header: str) -> str:
+    header = " ".join(header.split())
+    return repr(header if len(header) <= 30 else header[:29] + "…")
+
+
+# -- VR921: how a column spells "nothing" ----------------------------------------------------
+
+_NOTHING = re.compile(r"^(?:-|–|—|--|/|n/?a|none|null|nil|×)$", re.IGNORECASE)
+
+
+@rule(
+    code="VR921",
+    name="placeholder-spelling",
+    severity="warning",
+    summary='A column writes "nothing" one way (`-`) and a cell another (`N/A`, `/`, `—`).',
+    why=(
+        "When a column marks a missing value the same way in nearly every row, a different "
+        "spelling looks like it means something else (is `N/A` not the same as `-`?) and breaks "
+        "filters that read the column. The file's own majority decides, never taste."
+    ),
+    bad=(
+        "| Title | Code |\n|---|---|\n"
+        + "".join(f"| {t} | - |\n" for t in "ABCDEFGHI")
+        + "| J | [Code](https://github.com/o/j) |\n| K | N/A |\n"
+    ),
+    good=(
+        "| Title | Code |\n|---|---|\n"
+        + "".join(f"| {t} | - |\n" for t in "ABCDEFGHI")
+        + "| J | [Code](https://github.com/o/j) |\n| K | - |\n"
+    ),
+    fix="safe",
+)
+def placeholder_spelling(ctx: Context) -> Iterator[Diagnostic]:
+    for column in _columns(ctx):
+        marks = [(cell, cell.text.strip()) for _, cell in column.cells() if _NOTHING.match(cell.text.strip())]
+        usual = convention(text for _, text in marks)
+        if usual is None:
+            continue
+        for cell, text in marks:
+            if text == usual.form or cell.content.strip() != text:
+                continue
+            yield ctx.report(
+                cell.span,
+                f"{text!r} where {usual.describe('cells')} of column {_quote(column.header)} that have no "
+                f"value write {usual.form!r}; write {usual.form!r}",
+                fix=ctx.fix("safe", f"write {usual.form!r}", [ctx.edit(cell.span, usual.form)]),
+            )
+
+
+# -- VR922: the case of a link text ------------------------------------------------------------
+
+
+@rule(
+    code="VR922",
+    name="link-text-case",
+    severity="warning",
+    summary="A column spells a link text one way (`GitHub`) and a cell another (`Github`, `github`).",
+    why=(
+        "The same link written `GitHub` in nearly every row and `Github` in one is a copy from "
+        "another list; the column reads better and greps better with one spelling. The file's own "
+        "majority decides."
+    ),
+    bad=(
+        "| Title | Code |\n|---|---|\n"
+        + "".join(f"| {t} | [GitHub](https://github.com/o/{t}) |\n" for t in "ABCDEFGHI")
+        + "| J | [Github](https://github.com/o/J) |\n"
+    ),
+    good=(
+        "| Title | Code |\n|---|---|\n"
+        + "".join(f"| {t} | [GitHub](https://github.com/o/{t}) |\n" for t in "ABCDEFGHIJ")
+    ),
+    fix="safe",
+)
+def link_text_case(ctx: Context) -> Iterator[Diagnostic]:
+    document = ctx.document
+    for column in _columns(ctx):
+        texts: dict[str, list[tuple[Link, str]]] = defaultdict(list)
+        for view, cell in column.cells():
+            for link in view.links:
+                if link.kind != "link" or link.image is not None:
+                    continue
+                if not (cell.span.start <= link.span.start < cell.span.end):
+                    continue
+                text = link.text.strip()
+                if text and len(text) <= 20 and any(ch.isalpha() for ch in text):
+                    texts[text.casefold()].append((link, text))
+        for spellings in texts.values():
+            usual = convention(text for _, text in spellings)
+            if usual is None:
+                continue
+            for link, text in spellings:
+                if text == usual.form:
+                    continue
+                fix = None
+                written = document.text[link.span.start : link.span.end]
+                if written.startswith(f"[{text}]"):
+                    start = link.span.start + 1
+                    fix = ctx.fix(
+                        "safe",
+                        f"write {usual.form!r}",
+                        [ctx.edit(ctx.span(start, start + len(text)), usual.form)],
+                    )
+                yield ctx.report(
+                    link.span,
+                    f"link text {text!r} where {usual.describe('links')} of this text in column "
+                    f"{_quote(column.header)} write {usual.form!r}; write {usual.form!r}",
+                    fix=fix,
+                )
+
+
+# -- VR923: the form of a date -------------------------------------------------------------
+
+
+def _date_form(text: str) -> str:
+    return re.sub(r"\d", "9", text.strip())
+
+
+@rule(
+    code="VR923",
+    name="date-form",
+    severity="warning",
+    summary="A date column writes dates one way (`25.03`) and a cell another (`25.04.10`, `25.03 (CVPR2025)`).",
+    why=(
+        "Lists sort and filter by their date column. A cell written in another form than nearly "
+        "all its siblings (a day added, a venue pasted in, the year and month swapped) breaks that "
+        "and is often a cell of another column. The file's own majority decides."
+    ),
+    bad=(
+        "| Date | Project |\n|---|---|\n"
+        + "".join(f"| 25.0{m} | P{m} |\n" for m in range(1, 10))
+        + "| 25.03 (CVPR2025) | GFlowVLM |\n"
+    ),
+    good=("| Date | Project |\n|---|---|\n" + "".join(f"| 25.0{m} | P{m} |\n" for m in range(1, 10))),
+)
+def date_form(ctx: Context) -> Iterator[Diagnostic]:
+    for column in _columns(ctx):
+        if column.views[0].record.roles[column.index] != "time":
+            continue
+        filled = [(cell, cell.text.strip()) for _, cell in column.cells() if cell.text.strip()]
+        filled = [(cell, text) for cell, text in filled if not _NOTHING.match(text)]
+        usual = convention(_date_form(text) for _, text in filled)
+        if usual is None:
+            continue
+        example = next(text for _, text in filled if _date_form(text) == usual.form)
+        for cell, text in filled:
+            form = _date_form(text)
+            if form == usual.form or usual.form.startswith(form):
+                continue  # the same form, or the same form without its day (a less precise date)
+            yield ctx.report(
+                cell.span,
+                f"date {text!r} is written unlike {usual.describe('dates')} of column "
+                f"{_quote(column.header)} (like {example!r}); write it in the column's form",
+            )
+
+
+# -- VR931: a cell in the wrong column ------------------------------------------------------
+
+
+def _kind(cell: Cell, views_links: list[Link], document: Document) -> str | None:
+    """What a cell holds, when it is one clear thing: a date, a venue-less arXiv
+    paper link, a GitHub repository, a Hugging Face dataset or model."""
+    text = cell.text.strip()
+    if not text:
+        return None
+    if is_date_cell(text):
+        return "date"
+    links = [link for link in views_links if cell.span.start <= link.span.start < cell.span.end]
+    kinds = set()
+    for link in links:
+        if link.kind == "image":
+            continue
+        if parse_arxiv_url(link.url.strip()) is not None:
+            kinds.add("arXiv paper")
+            continue
+        info = classify_url(link.url)
+        if info.kind == "github_repo":
+            kinds.add("GitHub repository")
+        elif info.kind in ("huggingface_dataset", "modelscope_dataset"):
+            kinds.add("dataset")
+        elif info.kind in ("huggingface_model", "modelscope_model"):
+            kinds.add("model checkpoint")
+        else:
+            kinds.add("other")
+    if len(kinds) == 1 and "other" not in kinds:
+        return kinds.pop()
+    return None
+
+
+@rule(
+    code="VR931",
+    name="cell-in-wrong-column",
+    severity="warning",
+    summary="A row's cell holds what another column always holds and its own column never does (a shifted row).",
+    why=(
+        "A date in the Code column, a repository in the Venue column: when a column never holds that "
+        "kind of value but a neighbouring column always does, the cell was pasted one column off "
+        "and the row reads wrong (and a cell of the neighbour is probably missing)."
+    ),
+    bad=(
+        "| Title | Date | Code |\n|---|---|---|\n"
+        + "".join(f"| P{i} | 2025-{i:02d} | [Code](https://github.com/o/p{i}) |\n" for i in range(1, 10))
+        + "| P10 | [Code](https://github.com/o/p10) | 2025-10 |\n"
+    ),
+    good=(
+        "| Title | Date | Code |\n|---|---|---|\n"
+        + "".join(f"| P{i} | 2025-{i:02d} | [Code](https://github.com/o/p{i}) |\n" for i in range(1, 11))
+    ),
+)
+def cell_in_wrong_column(ctx: Context) -> Iterator[Diagnostic]:
+    document = ctx.document
+    by_table: dict[int, list[_Column]] = defaultdict(list)
+    for column in _columns(ctx):
+        by_table[id(column.table)].append(column)
+    for columns in by_table.values():
+        kinds: dict[int, list[tuple[RowView, Cell, str | None]]] = {}
+        usual: dict[int, str] = {}
+        for column in columns:
+            kinds[column.index] = [(view, cell, _kind(cell, view.links, document)) for view, cell in column.cells()]
+            found = convention(kind for _, _, kind in kinds[column.index] if kind is not None)
+            # the column's kind must hold for nearly all of its filled cells, not only the typed ones
+            filled = sum(1 for _, cell, _ in kinds[column.index] if cell.text.strip())
+            if found is not None and found.count >= 0.9 * filled:
+                usual[column.index] = found.form
+        misplaced: dict[int, list[tuple[RowView, Cell, str, _Column, _Column]]] = defaultdict(list)
+        for column in columns:
+            own = usual.get(column.index)
+            if own is None:
+                continue
+            for view, cell, kind in kinds[column.index]:
+                if kind is None or kind == own:
+                    continue
+                homes = [c for c in columns if usual.get(c.index) == kind and c.index != column.index]
+                if homes:
+                    misplaced[view.row.line].append((view, cell, kind, column, homes[0]))
+        for found_cells in misplaced.values():  # one finding per row, naming every cell that looks moved
+            view, cell, _kind_found, _column, _home = min(found_cells, key=lambda f: f[1].span.start)
+            parts = [
+                f"column {_quote(c.header)} holds a {k} (it belongs in {_quote(h.header)})"
+                for _, _, k, c, h in found_cells
+            ]
+            yield ctx.report(
+                cell.span,
+                "this row's cells look shifted: " + "; ".join(parts) + "; move each cell to its column",
+            )
