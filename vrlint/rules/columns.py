@@ -280,8 +280,8 @@ def cell_in_wrong_column(ctx: Context) -> Iterator[Diagnostic]:
         misplaced: dict[int, list[tuple[RowView, Cell, str, _Column, _Column]]] = defaultdict(list)
         for column in columns:
             own = usual.get(column.index)
-            if own is None:
-                continue
+            if own is None or column.views[0].record.roles[column.index] == "title":
+                continue  # a title that links its repository instead of its paper is an idiom, not a move
             for view, cell, kind in kinds[column.index]:
                 if kind is None or kind == own:
                     continue
