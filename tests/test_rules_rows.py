@@ -15,7 +15,7 @@ from rulekit import apply_fixes, check_examples, run
 import vrlint
 from vrlint.rules.base import get_rule
 
-CODES = ["VR901", "VR902", "VR903", "VR911", "VR912", "VR913", "VR914", "VR915", "VR916", "VR941", "VR951"]
+CODES = ["VR901", "VR902", "VR903", "VR904", "VR911", "VR912", "VR913", "VR914", "VR915", "VR916", "VR941", "VR951"]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -93,6 +93,19 @@ def test_a_publication_year_after_the_id_is_not_reported() -> None:
 | 🟢 [On-Policy Distillation of Language Models: Learning from Self-Generated Mistakes](https://arxiv.org/abs/2306.13649) | 2024 |  |
 """
     assert run(row, ["VR902"]) == []
+
+
+def test_publication_years_are_why_vr904_is_opt_in() -> None:
+    # nick7nlp line 131 again: a year and a half after the ID, no venue column
+    row = """\
+| Paper | Date | Resources |
+|-------|:----:|:---:|
+| 🟢 [On-Policy Distillation of Language Models: Learning from Self-Generated Mistakes](https://arxiv.org/abs/2306.13649) | 2025 |  |
+"""
+    (found,) = run(row, ["VR904"])
+    assert "2306.13649" in found.message
+    with_venue = "| Paper | Date | Venue |\n|---|---|---|\n| [On-Policy Distillation](https://arxiv.org/abs/2306.13649) | 2025 | ICLR 2024 |\n"
+    assert run(with_venue, ["VR904"]) == []
 
 
 def test_venue_years_before_the_id() -> None:
@@ -260,6 +273,7 @@ def test_placeholder_section_from_the_corpus() -> None:
 def test_vr941_is_opt_in_and_the_rest_are_default() -> None:
     defaults = {code: get_rule(code).default for code in CODES}  # type: ignore[union-attr]
     assert defaults.pop("VR941") is False
+    assert defaults.pop("VR904") is False
     assert all(defaults.values())
 
 

@@ -298,3 +298,75 @@ def cell_in_wrong_column(ctx: Context) -> Iterator[Diagnostic]:
                 cell.span,
                 "this row's cells look shifted: " + "; ".join(parts) + "; move each cell to its column",
             )
+
+
+# -- VR924: a stars badge without its siblings' query ------------------------------------------
+
+_STARS = re.compile(r"^https?://img\.shields\.io/github/stars/[^?#\s]+", re.IGNORECASE)
+
+
+@rule(
+    code="VR924",
+    name="stars-badge-query",
+    severity="warning",
+    summary="A GitHub stars badge lacks the query (`?style=social`) that its column's other stars badges use.",
+    why=(
+        "A column of star counts is read at a glance when every badge looks the same; one badge "
+        "without `?style=social&label=Star` renders in another style and size and looks broken. The "
+        "column's own majority decides."
+    ),
+    bad=(
+        "| Title | Stars |\n|---|---|\n"
+        + "".join(
+            f"| {t} | ![Star](https://img.shields.io/github/stars/o/{t}.svg?style=social&label=Star) |\n"
+            for t in "ABCDEFGHI"
+        )
+        + "| J | ![Star](https://img.shields.io/github/stars/o/J.svg) |\n"
+    ),
+    good=(
+        "| Title | Stars |\n|---|---|\n"
+        + "".join(
+            f"| {t} | ![Star](https://img.shields.io/github/stars/o/{t}.svg?style=social&label=Star) |\n"
+            for t in "ABCDEFGHIJ"
+        )
+    ),
+    fix="safe",
+)
+def stars_badge_query(ctx: Context) -> Iterator[Diagnostic]:
+    document = ctx.document
+    for column in _columns(ctx):
+        badges: list[tuple[Link, str, str]] = []
+        for view, cell in column.cells():
+            for link in view.links:
+                image = link if link.kind == "image" else link.image
+                if image is None or not (cell.span.start <= image.span.start < cell.span.end):
+                    continue
+                if link.kind == "image" and any(other.image is link for other in view.links):
+                    continue
+                m = _STARS.match(image.url.strip())
+                if m is not None:
+                    badges.append((image, m.group(0), image.url.strip()[m.end() :]))
+        seen: set[int] = set()
+        unique = []
+        for image, base, query in badges:
+            if image.span.start not in seen:
+                seen.add(image.span.start)
+                unique.append((image, base, query))
+        usual = convention(query for _, _, query in unique)
+        if usual is None or not usual.form:
+            continue
+        for image, base, query in unique:
+            if query == usual.form:
+                continue
+            fix = None
+            if image.dest_span is not None and document.text[image.dest_span.start : image.dest_span.end] == (
+                base + query
+            ):
+                fix = ctx.fix("safe", f"use {usual.form}", [ctx.edit(image.dest_span, base + usual.form)])
+            yield ctx.report(
+                image.span,
+                f"this stars badge has {repr(query) if query else 'no query'} where {usual.describe('stars badges')} "
+                f"of column "
+                f"{_quote(column.header)} use {usual.form!r}; use the same query",
+                fix=fix,
+            )

@@ -215,6 +215,50 @@ def date_before_arxiv_id(ctx: Context) -> Iterator[Diagnostic]:
                 break  # one finding per row, at its first contradicting cell
 
 
+#: months a row's date may run after its arXiv ID before VR904 asks (journal versions take long)
+_LATE_MONTHS = 12
+
+
+@rule(
+    code="VR904",
+    name="date-long-after-arxiv-id",
+    severity="warning",
+    summary="A row's date is more than a year after its arXiv ID, and no venue explains it (opt-in).",
+    why=(
+        "Most lists date a paper by its first arXiv version. A date more than a year later is often "
+        "the date of another row or a typo (2025 for 2023); when the file dates papers by their "
+        "publication instead, this rule says so on every row, which is why it is off by default."
+    ),
+    bad="| Date | Paper |\n|---|---|\n| 2025-06 | [Visual CoT](https://arxiv.org/abs/2403.16999) |\n",
+    good="| Date | Paper |\n|---|---|\n| 2024-03 | [Visual CoT](https://arxiv.org/abs/2403.16999) |\n",
+    default=False,
+)
+def date_long_after_arxiv_id(ctx: Context) -> Iterator[Diagnostic]:
+    for view in row_views(ctx):
+        if len(view.distinct_ids) != 1 or view.ids[0].aid.scheme != "new":
+            continue
+        aid = view.ids[0].aid
+        roles = view.record.roles
+        cells = view.row.cells[: len(roles)]
+        if any(roles[c.index] == "venue" and split_venue(c.text.strip())[1] is not None for c in cells):
+            continue  # a venue with a year explains a later date
+        for cell in cells:
+            text = cell.text.strip()
+            if roles[cell.index] != "time" or not is_date_cell(text):
+                continue
+            dated = cell_date(text)
+            if dated is None:
+                continue
+            late = dated.year * 12 + (dated.month or 1) - 1 - (aid.year * 12 + aid.month - 1)
+            if late > _LATE_MONTHS:
+                yield ctx.report(
+                    cell.span,
+                    f"this row is dated {text}, {late} months after its arXiv ID {aid.id} was issued "
+                    f"({aid.year}-{aid.month:02d}) and no venue explains it; check the date",
+                )
+            break
+
+
 # -- VR903: malformed arXiv address ------------------------------------------------------
 
 _ARXIV_PATH = re.compile(r"^/(abs|pdf|html)/+(.*)$")
