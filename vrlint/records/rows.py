@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vrlint.document import Cell, Document, Link, Row, Table
-from vrlint.records.arxiv import ArxivId, parse_arxiv_url
+from vrlint.records.arxiv import ArxivId, ArxivUrl, parse_arxiv_url
 from vrlint.records.dates import YearMonth, parse_date
 from vrlint.records.models import Entry, TableRecord
 from vrlint.records.shields import parse_badge_url
@@ -66,6 +66,12 @@ def badge_arxiv_id(image: Link) -> ArxivId | None:
     return parse_arxiv_id((parsed.message or "").strip().lstrip("-/ "))
 
 
+@lru_cache(maxsize=16384)
+def arxiv_url(url: str) -> ArxivUrl | None:
+    """:func:`parse_arxiv_url`, memoised: every row rule asks about the same links."""
+    return parse_arxiv_url(url)
+
+
 @lru_cache(maxsize=4096)
 def cell_date(text: str) -> YearMonth | None:
     """The date a cell's text gives (memoised: date columns repeat values)."""
@@ -104,7 +110,7 @@ def _read_ids(view: RowView) -> None:
             if shown is not None:
                 view.ids.append(IdMention(shown, "badge", cell.index, link, ""))
             continue
-        target = parse_arxiv_url(link.url.strip())
+        target = arxiv_url(link.url.strip())
         if link.image is not None:
             shown = badge_arxiv_id(link.image)
             if shown is not None:

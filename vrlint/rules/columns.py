@@ -17,12 +17,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Cell, Document, Link, Table
-from vrlint.records.arxiv import parse_arxiv_url
 from vrlint.records.dates import is_date_cell
-from vrlint.records.rows import RowView
+from vrlint.records.rows import RowView, arxiv_url
 from vrlint.records.urls import classify_url
 from vrlint.rules.base import Context, rule
 from vrlint.rules.conventions import convention
@@ -212,6 +212,21 @@ def date_form(ctx: Context) -> Iterator[Diagnostic]:
 # -- VR931: a cell in the wrong column ------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
+def _url_kind(url: str) -> str:
+    """What a link destination is, for VR931 (memoised: rows repeat hosts and shapes)."""
+    if arxiv_url(url.strip()) is not None:
+        return "arXiv paper"
+    kind = classify_url(url).kind
+    if kind == "github_repo":
+        return "GitHub repository"
+    if kind in ("huggingface_dataset", "modelscope_dataset"):
+        return "dataset"
+    if kind in ("huggingface_model", "modelscope_model"):
+        return "model checkpoint"
+    return "other"
+
+
 def _kind(cell: Cell, views_links: list[Link], document: Document) -> str | None:
     """What a cell holds, when it is one clear thing: a date, a venue-less arXiv
     paper link, a GitHub repository, a Hugging Face dataset or model."""
@@ -221,22 +236,7 @@ def _kind(cell: Cell, views_links: list[Link], document: Document) -> str | None
     if is_date_cell(text):
         return "date"
     links = [link for link in views_links if cell.span.start <= link.span.start < cell.span.end]
-    kinds = set()
-    for link in links:
-        if link.kind == "image":
-            continue
-        if parse_arxiv_url(link.url.strip()) is not None:
-            kinds.add("arXiv paper")
-            continue
-        info = classify_url(link.url)
-        if info.kind == "github_repo":
-            kinds.add("GitHub repository")
-        elif info.kind in ("huggingface_dataset", "modelscope_dataset"):
-            kinds.add("dataset")
-        elif info.kind in ("huggingface_model", "modelscope_model"):
-            kinds.add("model checkpoint")
-        else:
-            kinds.add("other")
+    kinds = {_url_kind(link.url) for link in links if link.kind != "image"}
     if len(kinds) == 1 and "other" not in kinds:
         return kinds.pop()
     return None

@@ -25,9 +25,8 @@ from urllib.parse import urlsplit
 
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Heading, HtmlBlock, Link, Paragraph, Span, walk
-from vrlint.records.arxiv import parse_arxiv_url
 from vrlint.records.dates import is_date_cell, split_venue
-from vrlint.records.rows import IdMention, RowView, build_rows, cell_date
+from vrlint.records.rows import IdMention, RowView, arxiv_url, build_rows, cell_date
 from vrlint.rules.base import Context, rule
 
 _CACHE_KEY = "_vrlint_row_views"
@@ -283,7 +282,7 @@ def malformed_arxiv_link(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
     for link in document.links:
         url = link.url.strip()
-        if "arxiv.org" not in url.lower() or parse_arxiv_url(url) is not None:
+        if "arxiv.org" not in url.lower() or arxiv_url(url) is not None:
             continue
         try:
             parts = urlsplit(url)
@@ -302,7 +301,7 @@ def malformed_arxiv_link(ctx: Context) -> Iterator[Diagnostic]:
             ident = "".join(found[0])
             fixed = f"{parts.scheme}://{parts.netloc}/{form}/{ident}"
             written = document.text[link.dest_span.start : link.dest_span.end]
-            if written.strip() == url and parse_arxiv_url(fixed) is not None:
+            if written.strip() == url and arxiv_url(fixed) is not None:
                 fix = ctx.fix("safe", f"link {fixed}", [ctx.edit(link.dest_span, fixed)])
             message = f"the arXiv link {url!r} has a damaged path; arxiv.org opens nothing there: link {fixed}"
         else:
@@ -432,10 +431,14 @@ def link_text_names_other_site(ctx: Context) -> Iterator[Diagnostic]:
         if link.kind != "link" or link.image is not None:
             continue
         text = link.text.strip()
-        host = _host(link.url)
-        if not text or not _on(host, _SITE_HOSTS) or "://" in text or "." in text.replace("...", ""):
+        if not text or len(text) > 40 or "://" in text or "." in text.replace("...", ""):
             continue
         named = [(name, hosts) for pattern, name, hosts in _SITE_WORDS if pattern.search(text)]
+        if not named and not _CODE_TEXT.match(text):
+            continue
+        host = _host(link.url)
+        if not _on(host, _SITE_HOSTS):
+            continue
         rest = text
         for pattern, _name, _hosts in _SITE_WORDS:
             rest = pattern.sub(" ", rest)
