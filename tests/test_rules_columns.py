@@ -7,7 +7,7 @@ import pytest
 from conftest import corpus_readme, read
 from rulekit import apply_fixes, check_examples, run
 
-CODES = ["VR921", "VR922", "VR923", "VR924", "VR931"]
+CODES = ["VR921", "VR922", "VR923", "VR924", "VR925", "VR926", "VR931"]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -138,3 +138,74 @@ def test_stars_badge_query_follows_the_column() -> None:
     assert "LLaMA-VID" in _STARS.splitlines()[found.span.line - 1]
     fixed = apply_fixes(_STARS, [found])
     assert "stars/dvlab-research/LLaMA-VID?style=social&label=Star)" in fixed and run(fixed, ["VR924"]) == []
+
+
+# LJungang history 089_aef039e lines 201-242 (cells after Paper cut): rows that lost their title; version 090 restored it
+_GENERIC = """\
+| **Name**      | **Paper** | **Link** | **Task** | **Time** | **Venue** |
+|--------------------|-----------|-------------|----------|----------|-----------|
+| V-ReasonBench | [V-ReasonBench: Toward Unified Reasoning Benchmark Suite for Video Generation Models](https://arxiv.org/abs/2511.16668) |
+| VR-Bench|[Reasoning via Video: The First Evaluation of Video Models’ Reasoning Abilities through Maze-Solving Tasks](https://arxiv.org/abs/2511.15065) |
+| Gen-ViRe   | [Can World Simulators Reason? Gen-ViRe: A Generative Visual Reasoning Benchmark](https://arxiv.org/abs/2511.13853) |
+| TiViBench | [TiViBench: Benchmarking Think-in-Video Reasoning for Video Generative Models](https://arxiv.org/abs/2511.13704) |
+| VideoThinkBench |[Thinking with Video: Video Generation as a Promising Multimodal Reasoning Paradigm](https://arxiv.org/abs/2511.04570) |
+| MME-CoF | [Are Video Models Ready as Zero-Shot Reasoners? An Empirical Study with the MME-CoF Benchmark](https://arxiv.org/abs/2510.26802) |
+| SciVideoBench | [SciVideoBench: Benchmarking Scientific Video Reasoning in Large Multimodal Models](https://arxiv.org/abs/2510.08559) |
+| ReasoningTrack | [ReasoningTrack: Chain-of-Thought Reasoning for Long-term Vision-Language Tracking](https://arxiv.org/abs/2508.05221) |
+| METER | [METER: Multi-modal Evidence-based Thinking and Explainable Reasoning -- Algorithm and Benchmark](https://arxiv.org/abs/2507.16206) |
+| Video-TT | [Towards Video Thinking Test: A Holistic Benchmark for Advanced Video Reasoning and Understanding](https://arxiv.org/abs/2507.15028) |
+| ImplicitQA | [ImplicitQA: Going beyond frames towards Implicit Video Reasoning](https://arxiv.org/abs/2506.21742) |
+| Video-CoT | [Video-CoT: A Comprehensive Dataset for Spatiotemporal Understanding of Videos Based on Chain-of-Thought](https://arxiv.org/abs/2506.08817) |
+| Implicit-VideoQA | [Looking Beyond Visible Cues: Implicit Video Question Answering via Dual-Clue Reasoning](https://arxiv.org/abs/2506.07811) |
+| MORSE-500 | [MORSE-500: A Programmatically Controllable Video Benchmark to Stress-Test Multimodal Reasoning](https://arxiv.org/abs/2506.05523) |
+| SpookyBench | [Time Blindness: Why Video-Language Models Can't See What Humans Can](https://arxiv.org/abs/2505.24867) |
+| Video-Holmes | [Video-Holmes: Can MLLM Think Like Holmes for Complex Video Reasoning?](https://arxiv.org/abs/2505.21374) |
+| VideoEval-Pro | [Paper](https://arxiv.org/abs/2505.14640) |
+| Breaking Down Video LLM Benchmarks | [Paper](https://arxiv.org/abs/2505.14321) |
+| RTV-Bench | [Paper](https://arxiv.org/abs/2505.02064) |
+| MINERVA | [Paper](https://arxiv.org/abs/2505.00681) |
+| VCR-Bench | [VCR-Bench: A Comprehensive Evaluation Framework for Video Chain-of-Thought Reasoning](https://arxiv.org/abs/2504.07956) |
+| SEED-Bench-R1 | [Exploring the Effect of Reinforcement Learning on Video Understanding: Insights from SEED-Bench-R1](https://arxiv.org/abs/2503.24376) |
+| H2VU-Benchmark | [H2VU-Benchmark: A Comprehensive Benchmark for Hierarchical Holistic Video Understanding](https://arxiv.org/abs/2503.24008) |
+| OmniMMI | [OmniMMI: A Comprehensive Multi-modal Interaction Benchmark in Streaming Video Contexts](https://arxiv.org/abs/2503.22952) |
+| HAVEN | [Exploring Hallucination of Large Multimodal Models in Video Understanding: Benchmark, Analysis and Mitigation](https://arxiv.org/abs/2503.19622) |
+| V-STaR | [V-STaR: Benchmarking Video-LLMs on Video Spatio-Temporal Reasoning](https://arxiv.org/abs/2503.11495) |
+| COVER | [Reasoning is All You Need for Video Generalization](https://arxiv.org/abs/2503.10691) |
+| MOMA-QA | [Towards Fine-Grained Video Question Answering](https://arxiv.org/abs/2503.06820) |
+| SVBench | [SVBench: A Benchmark with Temporal Multi-Turn Dialogues for Streaming Video Understanding](https://arxiv.org/abs/2502.10810) |
+| MMVU | [MMVU: Measuring Expert-Level Multi-Discipline Video Understanding](https://arxiv.org/abs/2501.12380) |
+| OVO-Bench | [OVO-Bench: How Far is Your Video-LLMs from Real-World Online Video Understanding?](https://arxiv.org/abs/2501.05510) |
+| HLV-1K | [HLV-1K: A Large-scale Hour-Long Video Benchmark for Time-Specific Long Video Understanding](https://arxiv.org/abs/2501.01645) |
+| Thinking in Space | [Thinking in Space: How Multimodal Large Language Models See, Remember, and Recall Spaces](https://arxiv.org/abs/2412.14171) |
+| 3DSRBench | [3DSRBench: A Comprehensive 3D Spatial Reasoning Benchmark](https://arxiv.org/abs/2412.07825) |
+| BlackSwanSuite | [Black Swan: Abductive and Defeasible Video Reasoning in Unpredictable Events](https://arxiv.org/abs/2412.05725) |
+| TOMATO | [TOMATO: Assessing Visual Temporal Reasoning Capabilities in Multimodal Foundation Models](https://proceedings.iclr.cc/paper_files/paper/2025/hash/16ba99f25a235f1100a4014d71d34ad8-Abstract-Conference.html) | [Github](https://github.com/yale-nlp/TOMATO) ![](https://img.shields.io/github/stars/yale-nlp/TOMATO?style=social) | `Language` | 2024-10 | [![](https://img.shields.io/badge/CVPR-2025-blue.svg?style=plastic)](https://proceedings.iclr.cc/paper_files/paper/2025/hash/16ba99f25a235f1100a4014d71d34ad8-Abstract-Conference.html) |
+| OmnixR    | [OmnixR: Evaluating Omni-modality Language Models on Reasoning across Modalities](https://proceedings.iclr.cc/paper_files/paper/2025/hash/aa3e67220ca4cd50010165c950fc8056-Abstract-Conference.html) | - | `Language` | 2024-10 |  [![](https://img.shields.io/badge/ICLR-2025-blue.svg?style=plastic)](https://proceedings.iclr.cc/paper_files/paper/2025/hash/aa3e67220ca4cd50010165c950fc8056-Abstract-Conference.html) |
+| VideoVista | [VideoVista: A Versatile Benchmark for Video Understanding and Reasoning](https://arxiv.org/abs/2406.11303) |
+| SOK-Bench | [SOK-Bench: A Situated Video Reasoning Benchmark with Aligned Open-World Knowledge](https://arxiv.org/abs/2405.09713) |
+| CVRR-ES | [How Good is my Video LMM? Complex Video Reasoning and Robustness Evaluation Suite for Video-LMMs](https://arxiv.org/abs/2405.03690) |
+"""
+
+
+def test_generic_title_link_text_where_the_column_names_papers() -> None:
+    found = run(_GENERIC, ["VR925"])
+    assert [d.span.line for d in found] == [19, 20, 21, 22]
+    assert (
+        run(
+            _GENERIC.replace(
+                "[Paper](https://arxiv.org/abs/2505.14640)",
+                "[VideoEval-Pro: Robust and Realistic Long Video Understanding Evaluation](https://arxiv.org/abs/2505.14640)",
+            ),
+            ["VR925"],
+        )[0].span.line
+        == 20
+    )
+
+
+def test_all_caps_title_needs_a_convention() -> None:
+    rows = (
+        "| Title | Venue |\n|---|---|\n"
+        + "".join(f"| A Study of Thing {t} | CVPR |\n" for t in "ABC")
+        + "| A STUDY OF THE OTHER THING | ICCV |\n"
+    )
+    assert run(rows, ["VR926"]) == []  # three siblings are no convention

@@ -370,3 +370,123 @@ def stars_badge_query(ctx: Context) -> Iterator[Diagnostic]:
                 f"{_quote(column.header)} use {usual.form!r}; use the same query",
                 fix=fix,
             )
+
+
+# -- VR925: a generic link text where the column names its papers ------------------------------
+
+_GENERIC_TEXT = re.compile(r"^\W*(?:paper|pdf|arxiv|link|here|abs|abstract|preprint|url)\W*$", re.IGNORECASE)
+
+
+def _first_text_link(view: RowView, cell: Cell) -> Link | None:
+    for link in view.links:
+        if link.kind == "link" and link.image is None and cell.span.start <= link.span.start < cell.span.end:
+            return link
+    return None
+
+
+def _names_a_paper(text: str) -> bool:
+    return len(text.split()) >= 3 and not _GENERIC_TEXT.match(text)
+
+
+@rule(
+    code="VR925",
+    name="generic-title-link-text",
+    severity="warning",
+    summary="A title cell links `[Paper]` where its column's other cells link the paper's title.",
+    why=(
+        "When nearly every row of a column shows the paper's title as its link, a row that shows "
+        "`[Paper]` or `[arXiv]` instead has lost its title: readers scanning the column see no name. "
+        "The column's own majority decides."
+    ),
+    bad=(
+        "| Title | Venue |\n|---|---|\n"
+        + "".join(
+            f"| [A Study of Thing {t}](https://arxiv.org/abs/2401.0000{i}) | CVPR |\n"
+            for i, t in enumerate("ABCDEFGHI")
+        )
+        + "| [Paper](https://arxiv.org/abs/2402.00001) | ICCV |\n"
+    ),
+    good=(
+        "| Title | Venue |\n|---|---|\n"
+        + "".join(
+            f"| [A Study of Thing {t}](https://arxiv.org/abs/2401.0000{i}) | CVPR |\n"
+            for i, t in enumerate("ABCDEFGHI")
+        )
+        + "| [A Study of Thing J](https://arxiv.org/abs/2402.00001) | ICCV |\n"
+    ),
+)
+def generic_title_link_text(ctx: Context) -> Iterator[Diagnostic]:
+    for column in _columns(ctx):
+        if column.views[0].record.roles[column.index] not in ("title", "paper"):
+            continue
+        found = []
+        for view, cell in column.cells():
+            link = _first_text_link(view, cell)
+            if link is None:
+                continue
+            text = link.text.strip()
+            only = cell.text.strip() == text  # the link is all the cell shows
+            found.append(
+                (
+                    link,
+                    text,
+                    "title" if _names_a_paper(text) else "generic" if only and _GENERIC_TEXT.match(text) else None,
+                )
+            )
+        usual = convention(kind for _, _, kind in found if kind is not None)
+        if usual is None or usual.form != "title":
+            continue
+        for link, text, kind in found:
+            if kind == "generic":
+                yield ctx.report(
+                    link.span,
+                    f"this cell links {text!r} where {usual.describe('cells')} of column {_quote(column.header)} "
+                    "link the paper's title; write the title as the link text",
+                )
+
+
+# -- VR926: an ALL-CAPS title among titles in Title Case ---------------------------------------
+
+
+def _caps(title: str) -> bool | None:
+    words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) > 1]
+    if len(words) < 3:
+        return None  # a name (OMCAT, VAST-27M), not a title
+    return all(w.isupper() for w in words)
+
+
+@rule(
+    code="VR926",
+    name="all-caps-title",
+    severity="warning",
+    summary="A title is written in ALL CAPS where its column's other titles are not.",
+    why=(
+        "A title in capitals among titles in normal case reads as shouting and is usually a copy "
+        "from a PDF header; it also defeats case-sensitive search. The column's own majority decides."
+    ),
+    bad=(
+        "| Title | Venue |\n|---|---|\n"
+        + "".join(f"| A Study of Thing {t} | CVPR |\n" for t in "ABCDEFGHI")
+        + "| A STUDY OF THE OTHER THING | ICCV |\n"
+    ),
+    good=(
+        "| Title | Venue |\n|---|---|\n"
+        + "".join(f"| A Study of Thing {t} | CVPR |\n" for t in "ABCDEFGHI")
+        + "| A Study of the Other Thing | ICCV |\n"
+    ),
+)
+def all_caps_title(ctx: Context) -> Iterator[Diagnostic]:
+    for column in _columns(ctx):
+        if column.views[0].record.roles[column.index] != "title":
+            continue
+        found = [(cell, _caps(cell.text)) for _, cell in column.cells()]
+        usual = convention(caps for _, caps in found if caps is not None)
+        if usual is None or usual.form:
+            continue
+        for cell, caps in found:
+            if caps:
+                yield ctx.report(
+                    cell.span,
+                    f"this title is in capitals where {usual.describe('titles')} of column {_quote(column.header)} "
+                    "are not; write it in the column's case",
+                )
