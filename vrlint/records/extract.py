@@ -125,10 +125,6 @@ def infer_roles(table: Table, overrides: Mapping[str, str] | None = None) -> lis
             if forced:
                 role = forced  # type: ignore[assignment]
         roles.append(role)
-    if "title" not in roles and "paper" in roles:
-        # a ``Model | Paper`` table is titled by its models, a ``Date | Paper`` one by its papers
-        first_paper = roles.index("paper")
-        roles[roles.index("model") if "model" in roles[:first_paper] else first_paper] = "title"
     if "title" not in roles:
         # the first column that holds names, after any leading date or ``#`` columns
         for index, role in enumerate(roles):
@@ -211,37 +207,56 @@ _GENERIC_LINK_TEXT = re.compile(
 )
 
 
-def _cell_title(document: Document, cell: Cell, block_index: int) -> str | None:
+def _cell_title(document: Document, cell: Cell, block_index: int, *, linked_only: bool = False) -> str | None:
     """The paper's name in one cell: its bold text, else the longer of the text
-    outside links and its longest link text that is not generic (``[Paper]``, ``📄``)."""
+    outside links and its longest link text that is not generic (``[Paper]``, ``📄``).
+    ``linked_only`` ignores plain text (a ``Paper`` column that says ``arXiv 2025``)."""
     strong = _strong_text(cell.inlines)
     if strong and not is_not_a_title(strong):
         return strong
     candidates = []
     outside = text_outside_links(cell.inlines).strip()
-    if outside and not is_not_a_title(outside):
+    if outside and not is_not_a_title(outside) and not linked_only:
         candidates.append(outside)
+    named = []
     for link in cell_links(document, cell, block_index):
         text = link.text.strip()
         if link.kind != "image" and link.image is None and text and not _GENERIC_LINK_TEXT.match(text):
             if not is_not_a_title(text):
-                candidates.append(text)
+                named.append(text)
+    if linked_only and len(set(named)) > 1:
+        return None  # a cell that lists several papers names none of them as the row's title
+    candidates += named
     return max(candidates, key=len) if candidates else None
 
 
 def _inferred_title(document: Document, entry: Entry, cells: list[Cell], block_index: int) -> str | None:
-    """The row's title: the name in the first title or paper column (by
-    position, so ``Year | Paper | ... | Method`` reads the paper), else the
-    longest name in a model or unnamed column, else in a detail column."""
+    """The row's title: the name in the first column whose header says it
+    holds titles or papers (by position, so ``Year | Paper | ... | Method``
+    reads the paper; a paper column counts only with a linked or bold name),
+    else in a column promoted to title for want of one, else the longest name
+    in a model or unnamed column, else in a detail column."""
     roles = [entry.cells[cell.index].role for cell in cells]
-    for cell, role in zip(cells, roles, strict=True):
-        if role in ("title", "paper"):
+    named = [infer_role(entry.cells[cell.index].header) for cell in cells]
+    for cell, role, header_role in zip(cells, roles, named, strict=True):
+        if role == "title" and header_role == "title":
             found = _cell_title(document, cell, block_index)
             if found:
                 return found
-            if role == "title" and not is_not_a_title(cell.text):
+            if not is_not_a_title(cell.text):
                 return cell.text.strip()
-    for weak in (("model", "other"), ("detail",)):
+        elif role in ("title", "paper") and header_role == "paper":
+            found = _cell_title(document, cell, block_index, linked_only=True)
+            if found:
+                return found
+    for cell, role in zip(cells, roles, strict=True):
+        if role == "title":
+            found = _cell_title(document, cell, block_index)
+            if found:
+                return found
+            if not is_not_a_title(cell.text):
+                return cell.text.strip()
+    for weak in (("model", "other", "paper"), ("detail",)):
         names = [
             name
             for cell, role in zip(cells, roles, strict=True)
