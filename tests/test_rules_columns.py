@@ -209,3 +209,12 @@ def test_all_caps_title_needs_a_convention() -> None:
         + "| A STUDY OF THE OTHER THING | ICCV |\n"
     )
     assert run(rows, ["VR926"]) == []  # three siblings are no convention
+
+
+def test_acronym_lists_are_not_all_caps_titles() -> None:
+    # HITsz-TMG/Awesome-Large-Multimodal-Reasoning-Models line 431: the second title column lists datasets
+    rows = "| Approach | Dataset |\n|---|---|\n" + "".join(
+        f"| Study of Thing {t} | Data of Thing {t} |\n" for t in "ABCDEFGHI"
+    )
+    rows += "| [Omni-R1 (MIT)](https://arxiv.org/abs/2505.09439) | AVQA-GPT,VGGS-GPT, AVE-GPT |\n"
+    assert run(rows, ["VR926"]) == []

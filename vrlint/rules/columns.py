@@ -448,11 +448,16 @@ def generic_title_link_text(ctx: Context) -> Iterator[Diagnostic]:
 # -- VR926: an ALL-CAPS title among titles in Title Case ---------------------------------------
 
 
+_SMALL_WORDS = frozenset("a an and for from in of on the to via with".split())
+
+
 def _caps(title: str) -> bool | None:
-    words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) > 1]
-    if len(words) < 3:
-        return None  # a name (OMCAT, VAST-27M), not a title
-    return all(w.isupper() for w in words)
+    """Whether a title is in capitals; ``None`` for names and lists of acronyms
+    (``OMCAT``, ``AVQA-GPT, VGGS-GPT``), which have no small words to compare."""
+    words = re.findall(r"[^\W\d_]+", title)
+    if len(words) < 4 or not any(w.lower() in _SMALL_WORDS for w in words):
+        return None
+    return all(w.isupper() for w in words if len(w) > 1)
 
 
 @rule(
@@ -477,8 +482,9 @@ def _caps(title: str) -> bool | None:
 )
 def all_caps_title(ctx: Context) -> Iterator[Diagnostic]:
     for column in _columns(ctx):
-        if column.views[0].record.roles[column.index] != "title":
-            continue
+        roles = column.views[0].record.roles
+        if roles[column.index] != "title" or roles.index("title") != column.index:
+            continue  # the first title column only (a second one lists datasets or methods)
         found = [(cell, _caps(cell.text)) for _, cell in column.cells()]
         usual = convention(caps for _, caps in found if caps is not None)
         if usual is None or usual.form:
