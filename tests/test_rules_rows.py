@@ -15,7 +15,21 @@ from rulekit import apply_fixes, check_examples, run
 import vrlint
 from vrlint.rules.base import get_rule
 
-CODES = ["VR901", "VR902", "VR903", "VR904", "VR911", "VR912", "VR913", "VR914", "VR915", "VR916", "VR941", "VR951"]
+CODES = [
+    "VR901",
+    "VR902",
+    "VR903",
+    "VR904",
+    "VR911",
+    "VR912",
+    "VR913",
+    "VR914",
+    "VR915",
+    "VR916",
+    "VR917",
+    "VR941",
+    "VR951",
+]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -278,8 +292,20 @@ def test_vr941_is_opt_in_and_the_rest_are_default() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["nick7nlp__Awesome-LLM-On-Policy-Distillation.md", "Video-R1__Awesome-Multimodal-Reasoning.md"]
+    "name", ["nick7nlp__Awesome-LLM-On-Policy-Distillation.md", "Steve2457__Awesome-RL-GUI-Agents.md"]
 )
 def test_quiet_on_consistent_files(name: str) -> None:
     """Two hand-audited files whose rows agree: no VR9xx finding at all."""
     assert run(read(corpus_readme(name)), CODES) == []
+
+
+def test_redirect_wrapped_link_from_the_corpus() -> None:
+    # Video-R1/Awesome-Multimodal-Reasoning line 37 (cut after the links)
+    row = """\
+| Date             | Project                                                      | SFT |
+| ---------------- | ------------------------------------------------------------ | --- |
+| 25.03            | LMM-R1: Empowering 3B LMMs with Strong Reasoning Abilities Through Two-Stage Rule-Based RL [[📑Paper]](https://link.zhihu.com/?target=https%3A//arxiv.org/pdf/2503.07536)[[🖥️Code]](https://github.com/TideDra/lmm-r1) | - |
+"""
+    (found,) = run(row, ["VR917"])
+    assert "[[📑Paper]](https://arxiv.org/pdf/2503.07536)[[" in apply_fixes(row, [found])
+    assert run("[Search](https://www.google.com/search?q=https://arxiv.org)\n", ["VR917"]) == []

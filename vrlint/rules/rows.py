@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Heading, HtmlBlock, Link, Paragraph, Span, walk
@@ -577,6 +577,65 @@ def markup_in_code_span(ctx: Context) -> Iterator[Diagnostic]:
                     "so GitHub renders the markup",
                     fix=fix,
                 )
+
+
+# -- VR917: a link through a redirect wrapper ------------------------------------------------
+
+#: (host, path, query key) of sites that wrap outgoing links in a redirect page
+_REDIRECTORS = (
+    ("link.zhihu.com", "/", "target"),
+    ("www.google.com", "/url", "q"),
+    ("www.google.com", "/url", "url"),
+    ("l.facebook.com", "/l.php", "u"),
+    ("out.reddit.com", "/", "url"),
+)
+
+
+def _unwrapped(url: str) -> str | None:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    query = parse_qs(parts.query)
+    for wrapper, path, key in _REDIRECTORS:
+        if host == wrapper and (parts.path or "/") == path and key in query:
+            target = query[key][0]
+            if re.match(r"^https?:/{1,2}[^/\s]", target):
+                return re.sub(r"^(https?:)/+", r"\1//", target)
+    return None
+
+
+@rule(
+    code="VR917",
+    name="redirect-wrapped-link",
+    severity="warning",
+    summary="A link goes through another site's redirect page (`link.zhihu.com/?target=...`).",
+    why=(
+        "A link copied from Zhihu, Google results or Facebook keeps their redirect wrapper: it "
+        "works only while that site keeps redirecting, may show an interstitial warning, and hides "
+        "the real address from readers and link checkers. Link the target itself."
+    ),
+    bad="[Paper](https://link.zhihu.com/?target=https%3A//arxiv.org/pdf/2503.07536)\n",
+    good="[Paper](https://arxiv.org/pdf/2503.07536)\n",
+    fix="safe",
+)
+def redirect_wrapped_link(ctx: Context) -> Iterator[Diagnostic]:
+    document = ctx.document
+    for link in document.links:
+        if link.kind == "image":
+            continue
+        target = _unwrapped(link.url)
+        if target is None:
+            continue
+        fix = None
+        if link.dest_span is not None and document.text[link.dest_span.start : link.dest_span.end] == link.url:
+            fix = ctx.fix("safe", f"link {target}", [ctx.edit(link.dest_span, target)])
+        yield ctx.report(
+            link.dest_span or link.span,
+            f"this link goes through a redirect page; link its target {target} directly",
+            fix=fix,
+        )
 
 
 # -- VR941: another row's repository ---------------------------------------------------------
