@@ -7,7 +7,7 @@ import pytest
 from conftest import corpus_readme, read
 from rulekit import apply_fixes, check_examples, run
 
-CODES = ["VR921", "VR922", "VR923", "VR924", "VR925", "VR926", "VR931"]
+CODES = ["VR921", "VR922", "VR923", "VR924", "VR925", "VR926", "VR927", "VR931"]
 
 
 @pytest.mark.parametrize("code", CODES)
@@ -109,7 +109,7 @@ def test_no_convention_no_finding() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["nick7nlp__Awesome-LLM-On-Policy-Distillation.md", "Steve2457__Awesome-RL-GUI-Agents.md"]
+    "name", ["nick7nlp__Awesome-LLM-On-Policy-Distillation.md", "kimberlyii__Awesome-Video-Understanding.md"]
 )
 def test_quiet_on_consistent_files(name: str) -> None:
     assert run(read(corpus_readme(name)), CODES) == []
@@ -218,3 +218,17 @@ def test_acronym_lists_are_not_all_caps_titles() -> None:
     )
     rows += "| [Omni-R1 (MIT)](https://arxiv.org/abs/2505.09439) | AVQA-GPT,VGGS-GPT, AVE-GPT |\n"
     assert run(rows, ["VR926"]) == []
+
+
+def test_title_cut_at_math_from_the_corpus() -> None:
+    # Steve2457/Awesome-RL-GUI-Agents lines 341-353 (cut): two titles cut at their formula
+    rows = """\
+| Paper | Venue / Year |
+| --- | --- |
+| [Mga: Memory-driven Gui Agent for Observation-centric Interaction](https://arxiv.org/abs/2510.24168) | arXiv 2025 |
+| [Memr $\\^](https://arxiv.org/abs/2512.20237) | 2025 |
+| [Gui-g$^2](https://arxiv.org/abs/2507.15846) | 2025 |
+| [MemR $\\^{} 3$: Memory Retrieval via Reflective Reasoning for LLM Agents](https://arxiv.org/abs/2512.20237) | arXiv 2025 |
+| [R1-V: Reinforcing Super Generalization Ability in Vision Language Models with Less Than $3](https://github.com/Deep-Agent/R1-V) | 2025 |
+"""
+    assert [d.span.line for d in run(rows, ["VR927"])] == [4, 5]

@@ -496,3 +496,40 @@ def all_caps_title(ctx: Context) -> Iterator[Diagnostic]:
                     f"this title is in capitals where {usual.describe('titles')} of column {_quote(column.header)} "
                     "are not; write it in the column's case",
                 )
+
+
+# -- VR927: a title cut at a LaTeX fragment -----------------------------------------------------
+
+_CUT_MATH = re.compile(r"\$\s*\\?[\^_]\S{0,3}\s*$")
+
+
+@rule(
+    code="VR927",
+    name="title-cut-at-math",
+    severity="warning",
+    summary="A title ends in an unfinished LaTeX fragment (`Gui-g$^2`): it was cut when it was copied.",
+    why=(
+        "Titles with math (`GUI-G$^2$: Gaussian Reward Modeling ...`) are often cut at the first "
+        "`$` by the script or the person that copied them: the row then shows `Gui-g$^2` and a "
+        "reader cannot tell which paper it is. A title whose last `$` opens a formula that never "
+        "closes lost its end."
+    ),
+    bad="| Paper | Venue / Year |\n| --- | --- |\n| [Gui-g$^2](https://arxiv.org/abs/2507.15846) | 2025 |\n",
+    good=(
+        "| Paper | Venue / Year |\n| --- | --- |\n"
+        "| [GUI-G$^2$: Gaussian Reward Modeling for GUI Grounding](https://arxiv.org/abs/2507.15846) | 2025 |\n"
+    ),
+)
+def title_cut_at_math(ctx: Context) -> Iterator[Diagnostic]:
+    for column in _columns(ctx):
+        if column.views[0].record.roles[column.index] != "title":
+            continue
+        for _, cell in column.cells():
+            text = cell.text.strip()
+            if text.count("$") % 2 == 1 and _CUT_MATH.search(text):
+                fragment = text[text.rfind("$") :]
+                yield ctx.report(
+                    cell.span,
+                    f"the title {text!r} ends in the unfinished formula {fragment!r}: it was cut when copied; "
+                    "write the full title",
+                )
