@@ -309,3 +309,13 @@ def test_redirect_wrapped_link_from_the_corpus() -> None:
     (found,) = run(row, ["VR917"])
     assert "[[📑Paper]](https://arxiv.org/pdf/2503.07536)[[" in apply_fixes(row, [found])
     assert run("[Search](https://www.google.com/search?q=https://arxiv.org)\n", ["VR917"]) == []
+
+
+def test_one_cause_many_places_is_one_finding_with_one_fix() -> None:
+    # LJungang writes `<br>` in backticks in 20 rows of one table: one finding, one fix for all
+    header, delimiter, row = _CODE_SPAN.splitlines()
+    table = "\n".join([header, delimiter, *[row] * 5]) + "\n"
+    (found,) = run(table, ["VR916"])
+    assert "4 more places" in found.message and "lines 4, 5, 6, 7" in found.message
+    fixed = apply_fixes(table, [found])
+    assert "`<br>`" not in fixed and fixed.count("MMGR)<br>[Hugging") == 5

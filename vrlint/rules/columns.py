@@ -19,14 +19,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vrlint.diagnostics import Diagnostic
-from vrlint.document import Cell, Document, Link, Table
+from vrlint.diagnostics import Diagnostic, Fix
+from vrlint.document import Cell, Document, Link, Span, Table
 from vrlint.records.dates import is_date_cell
 from vrlint.records.rows import RowView, arxiv_url
 from vrlint.records.urls import classify_url
 from vrlint.rules.base import Context, rule
 from vrlint.rules.conventions import convention
-from vrlint.rules.rows import row_views
+from vrlint.rules.rows import grouped, row_views
 
 
 @dataclass
@@ -92,15 +92,19 @@ def placeholder_spelling(ctx: Context) -> Iterator[Diagnostic]:
         usual = convention(text for _, text in marks)
         if usual is None:
             continue
+        found: list[tuple[Span, str, Fix | None]] = []
         for cell, text in marks:
             if text == usual.form or cell.content.strip() != text:
                 continue
-            yield ctx.report(
-                cell.span,
-                f"{text!r} where {usual.describe('cells')} of column {_quote(column.header)} that have no "
-                f"value write {usual.form!r}; write {usual.form!r}",
-                fix=ctx.fix("safe", f"write {usual.form!r}", [ctx.edit(cell.span, usual.form)]),
+            found.append(
+                (
+                    cell.span,
+                    f"{text!r} where {usual.describe('cells')} of column {_quote(column.header)} that have no "
+                    f"value write {usual.form!r}; write {usual.form!r}",
+                    ctx.fix("safe", f"write {usual.form!r}", [ctx.edit(cell.span, usual.form)]),
+                )
             )
+        yield from grouped(ctx, found, "spelling")
 
 
 # -- VR922: the case of a link text ------------------------------------------------------------
@@ -144,6 +148,7 @@ def link_text_case(ctx: Context) -> Iterator[Diagnostic]:
             usual = convention(text for _, text in spellings)
             if usual is None:
                 continue
+            found: list[tuple[Span, str, Fix | None]] = []
             for link, text in spellings:
                 if text == usual.form:
                     continue
@@ -156,12 +161,15 @@ def link_text_case(ctx: Context) -> Iterator[Diagnostic]:
                         f"write {usual.form!r}",
                         [ctx.edit(ctx.span(start, start + len(text)), usual.form)],
                     )
-                yield ctx.report(
-                    link.span,
-                    f"link text {text!r} where {usual.describe('links')} of this text in column "
-                    f"{_quote(column.header)} write {usual.form!r}; write {usual.form!r}",
-                    fix=fix,
+                found.append(
+                    (
+                        link.span,
+                        f"link text {text!r} where {usual.describe('links')} of this text in column "
+                        f"{_quote(column.header)} write {usual.form!r}; write {usual.form!r}",
+                        fix,
+                    )
                 )
+            yield from grouped(ctx, found, "spelling")
 
 
 # -- VR923: the form of a date -------------------------------------------------------------
@@ -355,6 +363,7 @@ def stars_badge_query(ctx: Context) -> Iterator[Diagnostic]:
         usual = convention(query for _, _, query in unique)
         if usual is None or not usual.form:
             continue
+        found: list[tuple[Span, str, Fix | None]] = []
         for image, base, query in unique:
             if query == usual.form:
                 continue
@@ -363,13 +372,16 @@ def stars_badge_query(ctx: Context) -> Iterator[Diagnostic]:
                 base + query
             ):
                 fix = ctx.fix("safe", f"use {usual.form}", [ctx.edit(image.dest_span, base + usual.form)])
-            yield ctx.report(
-                image.span,
-                f"this stars badge has {repr(query) if query else 'no query'} where {usual.describe('stars badges')} "
-                f"of column "
-                f"{_quote(column.header)} use {usual.form!r}; use the same query",
-                fix=fix,
+            found.append(
+                (
+                    image.span,
+                    f"this stars badge has {repr(query) if query else 'no query'} where "
+                    f"{usual.describe('stars badges')} of column {_quote(column.header)} use {usual.form!r}; "
+                    "use the same query",
+                    fix,
+                )
             )
+        yield from grouped(ctx, found, "badge query")
 
 
 # -- VR925: a generic link text where the column names its papers ------------------------------

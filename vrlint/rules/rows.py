@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from vrlint.diagnostics import Diagnostic
+from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Heading, HtmlBlock, Link, Paragraph, Span, walk
 from vrlint.records.dates import is_date_cell, split_venue
 from vrlint.records.rows import IdMention, RowView, arxiv_url, build_rows, cell_date
@@ -46,6 +46,32 @@ def row_views(ctx: Context) -> list[RowView]:
 def _clip(text: str | None, limit: int = 60) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: more places than this with one cause in one file are reported once, with one fix for all
+GROUP_ABOVE = 3
+
+
+def grouped(ctx: Context, found: list[tuple[Span, str, Fix | None]], what: str) -> Iterator[Diagnostic]:
+    """One finding per place, or, past :data:`GROUP_ABOVE` places with one
+    cause, one finding at the first place that counts the others (their lines
+    in the message) and carries one fix for all of them."""
+    if len(found) <= GROUP_ABOVE:
+        for span, message, fix in found:
+            yield ctx.report(span, message, fix=fix)
+        return
+    span, message, _ = found[0]
+    lines = sorted({other.line for other, _, _ in found[1:]})
+    shown = ", ".join(str(line) for line in lines[:10]) + (", ..." if len(lines) > 10 else "")
+    message += f" (the same {what} in {len(found) - 1} more places of this file, lines {shown})"
+    fixes = [fix for _, _, fix in found]
+    fix = None
+    if all(f is not None for f in fixes):
+        unsafe = any(f is not None and f.applicability == "unsafe" for f in fixes)
+        edits = tuple(edit for f in fixes if f is not None for edit in f.edits)
+        first = fixes[0].message if fixes[0] is not None else "fix"
+        fix = Fix("unsafe" if unsafe else "safe", f"{first} ({len(found)} places)", edits)
+    yield ctx.report(span, message, fix=fix)
 
 
 def _where(view: RowView, mention: IdMention) -> str:
@@ -562,6 +588,7 @@ _MARKUP = re.compile(r"<br\s*/?>|<a\s+href|\]\(https?://", re.IGNORECASE)
 )
 def markup_in_code_span(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
+    found: list[tuple[Span, str, Fix | None]] = []
     for view in row_views(ctx):
         for cell in view.row.cells:
             for node in walk(cell.inlines):
@@ -571,12 +598,15 @@ def markup_in_code_span(ctx: Context) -> Iterator[Diagnostic]:
                 fix = None
                 if written == f"`{node.text}`" and "`" not in node.text:
                     fix = ctx.fix("unsafe", "remove the backticks", [ctx.edit(node.span, node.text)])
-                yield ctx.report(
-                    node.span,
-                    f"this code span shows {_clip(node.text, 40)!r} literally; remove the backticks "
-                    "so GitHub renders the markup",
-                    fix=fix,
+                found.append(
+                    (
+                        node.span,
+                        f"this code span shows {_clip(node.text, 40)!r} literally; remove the backticks "
+                        "so GitHub renders the markup",
+                        fix,
+                    )
                 )
+    yield from grouped(ctx, found, "code span")
 
 
 # -- VR917: a link through a redirect wrapper ------------------------------------------------
