@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
 
@@ -184,6 +185,7 @@ def _split(url: str) -> SplitResult | None:
     return parts
 
 
+@lru_cache(maxsize=16384)
 def parse_arxiv_url(url: str) -> ArxivUrl | None:
     """Read an arxiv.org abs/pdf/html/format link; None for anything else (never raises)."""
     parts = _split(url)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MONTHS = {
     name: number
@@ -74,6 +75,7 @@ def _valid(year: int, month: int | None) -> YearMonth | None:
     return YearMonth(year, month)
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> YearMonth | None:
     """The first date written in ``text``, or ``None``.
 
@@ -119,6 +121,7 @@ def venue_year(text: str) -> int | None:
     return dated.year if dated is not None else None
 
 
+@lru_cache(maxsize=8192)
 def split_venue(text: str) -> tuple[str | None, int | None]:
     """``("CVPR", 2025)`` for ``CVPR 2025``; ``("Findings of ACL", 2025)`` for
     ``Findings of ACL 2025``; the name keeps what is not the year (``Oral``...)."""
@@ -146,11 +149,13 @@ _DATE_CELL = re.compile(
 _NUMBER_OR_MARK = re.compile(r"^[\s#\d\W_]*$")
 
 
+@lru_cache(maxsize=8192)
 def is_date_cell(text: str) -> bool:
     """The whole cell is a date or a year (``2025-12-23``, ``25.03``, ``Dec 2024``)."""
     return bool(_DATE_CELL.match(text)) and parse_date(text) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_not_a_title(text: str) -> bool:
     """Empty, a date, a number, ``#``, ``-`` or marks only: never a paper's name."""
     return not text.strip() or is_date_cell(text) or bool(_NUMBER_OR_MARK.match(text))

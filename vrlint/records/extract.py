@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Literal
 
 from vrlint.document import Cell, Document, Heading, Inline, Link, Span, Table, text_outside_links
@@ -88,6 +89,7 @@ def position(span: Span) -> Position:
     return Position(line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column)
 
 
+@lru_cache(maxsize=4096)
 def infer_role(header: str) -> ColumnRole:
     """The role of a column from its header text alone."""
     key = _NON_WORD.sub(" ", header.replace("_", " ")).strip().lower()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vrlint.document import Cell, Document, Link, Row, Table
-from vrlint.records.arxiv import ArxivId, ArxivUrl, parse_arxiv_url
+from vrlint.records.arxiv import ArxivId, parse_arxiv_url
 from vrlint.records.dates import YearMonth, parse_date
 from vrlint.records.models import Entry, TableRecord
 from vrlint.records.shields import parse_badge_url
@@ -66,10 +66,8 @@ def badge_arxiv_id(image: Link) -> ArxivId | None:
     return parse_arxiv_id((parsed.message or "").strip().lstrip("-/ "))
 
 
-@lru_cache(maxsize=16384)
-def arxiv_url(url: str) -> ArxivUrl | None:
-    """:func:`parse_arxiv_url`, memoised: every row rule asks about the same links."""
-    return parse_arxiv_url(url)
+#: :func:`parse_arxiv_url` is memoised where it is defined; the row rules use this name
+arxiv_url = parse_arxiv_url
 
 
 @lru_cache(maxsize=4096)

@@ -36,13 +36,25 @@ class _Column:
     header: str
     views: list[RowView]
 
-    def cells(self) -> Iterator[tuple[RowView, Cell]]:
-        for view in self.views:
-            if self.index < len(view.row.cells):
-                yield view, view.row.cells[self.index]
+    def __post_init__(self) -> None:
+        self._cells = [(view, view.row.cells[self.index]) for view in self.views if self.index < len(view.row.cells)]
+
+    def cells(self) -> list[tuple[RowView, Cell]]:
+        return self._cells
 
 
 def _columns(ctx: Context) -> list[_Column]:
+    """Every column of every table, built once per document for the VR92x/VR93x rules."""
+    cached = ctx.__dict__.get("_vrlint_columns")
+    if isinstance(cached, tuple) and cached[0] is ctx.document:
+        columns: list[_Column] = cached[1]
+        return columns
+    made = _build_columns(ctx)
+    ctx.__dict__["_vrlint_columns"] = (ctx.document, made)
+    return made
+
+
+def _build_columns(ctx: Context) -> list[_Column]:
     by_table: dict[int, list[RowView]] = defaultdict(list)
     for view in row_views(ctx):
         by_table[view.block].append(view)

@@ -622,6 +622,8 @@ _REDIRECTORS = (
 
 
 def _unwrapped(url: str) -> str | None:
+    if not any(wrapper in url for wrapper, _path, _key in _REDIRECTORS):
+        return None
     try:
         parts = urlsplit(url.strip())
     except ValueError:
