@@ -3,7 +3,9 @@
 Part of the ``rows`` family (VR9xx, see :mod:`vrlint.rules.rows`):
 
 * VR92x: a cell that breaks its column's convention (how "nothing" is
-  spelled, the case of a link text, the form of a date). A convention is what
+  spelled, the case of a link text, the form of a date, a stars badge's query,
+  ``[Paper]`` among titles, an ALL-CAPS title; VR927, a title cut at an unfinished
+  formula, needs no convention). A convention is what
   :func:`vrlint.rules.conventions.convention` says it is (at least 90% of the
   comparable cells and at least 5 of them); without one these rules say nothing.
 * VR93x: a cell whose content is the kind its column never holds but another

@@ -4,12 +4,17 @@ Numbering (one family, ``rows``, so the codes never collide with the token
 rules of VR1xx-VR8xx):
 
 * VR90x: one row, several papers (IDs that disagree inside a row, a date
-  before the paper existed, malformed arXiv addresses);
+  before the paper existed or long after it, malformed arXiv addresses);
 * VR91x: links that cannot work as written (a host written twice, an escaped
   character in a bare URL, link text naming another site, a badge missing
-  its ``[``, a destination repeated after a link, markup inside a code span);
+  its ``[``, a destination repeated after a link, markup inside a code span,
+  a redirect wrapper);
+* VR92x/VR93x: column conventions and shifted cells (:mod:`vrlint.rules.columns`);
 * VR94x: a row's link that belongs to another row;
 * VR95x: placeholder section bodies.
+
+Where one cause repeats in a file (VR916 and the convention rules), :func:`grouped`
+reports it once with the other places and one fix for all of them.
 
 Every rule reads the row facts of :mod:`vrlint.records.rows`, built once per
 document, and stays quiet where the row or file gives no clear sign: a cell
