@@ -124,7 +124,11 @@ def test_the_lists_own_columns_are_exported_under_their_headers() -> None:
     (entry,) = vrlint.tables(vrlint.parse(table))[0].entries
     assert entry.columns == {"SFT": "SFT-based Reasoning Activation", "RL": "GRPO", "Task": "Visual Count"}
     (row,) = csv.DictReader(io.StringIO(export_text(vrlint.parse(table), "README.md", "csv")))
-    assert (row["SFT"], row["RL"], row["Task"], row["id"]) == ("SFT-based Reasoning Activation", "GRPO",
-                                                                "Visual Count", "arXiv:2503.20752")
+    assert (row["SFT"], row["RL"], row["Task"], row["id"]) == (
+        "SFT-based Reasoning Activation",
+        "GRPO",
+        "Visual Count",
+        "arXiv:2503.20752",
+    )
     assert row["title"] == "Reason-RFT: Reinforcement Fine-Tuning for Visual Reasoning"
     assert (row["year"], row["month"]) == ("2025", "3")
