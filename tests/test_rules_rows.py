@@ -141,11 +141,13 @@ _DOUBLE_SLASH = """\
 """
 
 
-def test_malformed_arxiv_link_and_its_safe_fix() -> None:
-    (found,) = run(_DOUBLE_SLASH, ["VR903"])
-    assert found.fix is not None and found.fix.applicability == "safe"
-    fixed = apply_fixes(_DOUBLE_SLASH, [found])
+def test_malformed_arxiv_link_and_badge_and_their_safe_fixes() -> None:
+    link, badge = sorted(run(_DOUBLE_SLASH, ["VR903"]), key=lambda d: d.span.start, reverse=True)
+    assert link.fix is not None and link.fix.applicability == "safe"
+    assert "/2511.14446" in badge.message
+    fixed = apply_fixes(_DOUBLE_SLASH, [link, badge])
     assert "](https://arxiv.org/abs/2511.14446)|" in fixed and "abs//" not in fixed
+    assert "badge/arXiv-2511.14446-b31b1b" in fixed
     assert run(fixed, ["VR903"]) == []
 
 

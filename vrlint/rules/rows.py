@@ -300,7 +300,10 @@ _ID_LIKE = re.compile(r"\d{4}\.\d+")
     code="VR903",
     name="malformed-arxiv-link",
     severity="error",
-    summary="An arxiv.org link whose path does not hold a well-formed ID (`abs//2511.14446`, `abs/2401.123456`).",
+    summary=(
+        "An arxiv.org link or arXiv badge whose ID is damaged (`abs//2511.14446`, `abs/2401.123456`, "
+        "`arXiv-/2511.14446`)."
+    ),
     why=(
         "arxiv.org answers 404 for `abs//ID`, `abs/arXiv-/ID` or an ID with the wrong number of "
         "digits: the link looks right in the table but does not open the paper."
@@ -338,6 +341,30 @@ def malformed_arxiv_link(ctx: Context) -> Iterator[Diagnostic]:
         else:
             message = f"the arXiv link {url!r} holds no well-formed arXiv ID (YYMM.NNNNN); correct the ID"
         yield ctx.report(link.dest_span or link.span, message, fix=fix)
+    yield from _damaged_arxiv_badges(ctx)
+
+
+_BADGE_SLASH = re.compile(r"(/badge/arxiv-)/+(?=\d{4}\.\d{4,5})", re.IGNORECASE)
+
+
+def _damaged_arxiv_badges(ctx: Context) -> Iterator[Diagnostic]:
+    """arXiv badges whose ID starts with a stray ``/`` (``arXiv-/2511.14446``):
+    the badge shows ``/2511.14446``, the same slip as ``abs//ID`` beside it."""
+    document = ctx.document
+    for link in document.links:
+        if link.kind != "image" or link.dest_span is None:
+            continue
+        written = document.text[link.dest_span.start : link.dest_span.end]
+        m = _BADGE_SLASH.search(written)
+        if m is None or "img.shields.io" not in written.lower():
+            continue
+        fixed = written[: m.end(1)] + written[m.end() :]
+        yield ctx.report(
+            link.dest_span,
+            "this arXiv badge shows its ID with a stray '/' ('/" + written[m.end() :].split("-", 1)[0] + "'); "
+            "remove the slash",
+            fix=ctx.fix("safe", "remove the slash", [ctx.edit(link.dest_span, fixed)]),
+        )
 
 
 # -- VR911: a host written twice ------------------------------------------------------------
