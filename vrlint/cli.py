@@ -6,6 +6,8 @@
     vrlint schema               JSON Schema of the export
     vrlint rules                list every rule
     vrlint rule CODE            explain one rule
+    vrlint add ARXIV_ID...      add paper rows in the table's style and order
+    vrlint sort PATH            sort tables by the order they mostly keep
 
 Exit codes: 0 clean, 1 problems found (or, with --check/--diff, changes
 pending), 2 usage, I/O, decoding or configuration error. Heavy modules are
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
     from vrlint.document import Document
     from vrlint.io import Source
 
-COMMANDS = ("check", "format", "export", "schema", "rules", "rule")
+COMMANDS = ("check", "format", "export", "schema", "rules", "rule", "add", "sort")
 OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
 
 
@@ -119,7 +121,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     rule = sub.add_parser("rule", help="explain one rule")
     rule.add_argument("code", metavar="CODE")
+    _add_rows_commands(sub)
     return parser
+
+
+def _add_rows_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``vrlint add`` and ``vrlint sort`` (their work is in :mod:`vrlint.rows.commands`)."""
+    add = sub.add_parser("add", help="add paper rows in the table's own style and order")
+    add.add_argument("ids", nargs="*", metavar="ARXIV_ID", help="arXiv IDs or URLs")
+    add.add_argument("--to", type=Path, default=Path("README.md"), help="the file (default README.md)")
+    where = add.add_mutually_exclusive_group()
+    where.add_argument("--section", help="the table under this heading")
+    where.add_argument("--table", type=int, metavar="LINE", help="the table at this line")
+    for flag in ("--title", "--date", "--code", "--venue"):
+        add.add_argument(flag, help=f"the paper's {flag[2:]} (overrides the arXiv API)")
+    add.add_argument("--arxiv-api-url", help="arXiv API endpoint")
+    add.add_argument("--timeout", type=float, default=None, help="seconds for the arXiv request")
+    add.add_argument("--diff", "--dry-run", dest="diff", action="store_true", help="print the change, write nothing")
+    add.add_argument("--allow-duplicate", action="store_true", help="add a paper the file lists already")
+    _add_common(add)
+    sort = sub.add_parser("sort", help="sort tables by the order they mostly keep")
+    sort.add_argument("path", type=Path, metavar="PATH")
+    sort.add_argument("--table", type=int, metavar="LINE", help="only the table at this line")
+    sort.add_argument("--by", choices=("date", "title"), help="sort by this key, order or not")
+    sort.add_argument("--direction", choices=("descending", "ascending"), help="newest/Z first, or oldest/A first")
+    sort.add_argument("--diff", action="store_true", help="print the change, write nothing (exit 1 if any)")
+    _add_common(sort)
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
@@ -199,12 +226,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "schema": _schema,
             "rules": _rules,
             "rule": _rule,
+            "add": _rows_command,
+            "sort": _rows_command,
         }[args.command]
         return handler(args)
     except UsageError as error:
         print(f"vrlint: error: {error}", file=sys.stderr)
         print(
-            "usage: vrlint [check|format|export|schema|rules|rule] ... (see vrlint --help)", file=sys.stderr
+            "usage: vrlint [check|format|export|schema|rules|rule|add|sort] ... (see vrlint --help)",
+            file=sys.stderr,
         )
         return 2
     except KeyboardInterrupt:
@@ -528,6 +558,12 @@ def _write_output(path: Path, text: str) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
         raise InputError(f"{path}: cannot write: {error.strerror}") from None
+
+
+def _rows_command(args: argparse.Namespace) -> int:
+    from vrlint.rows.commands import run_add, run_sort
+
+    return (run_add if args.command == "add" else run_sort)(args, _stdout(), _max_bytes(args))
 
 
 def _schema(args: argparse.Namespace) -> int:

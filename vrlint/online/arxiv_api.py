@@ -57,6 +57,9 @@ _WITHDRAWN_SUMMARY = re.compile(
     re.IGNORECASE,
 )
 
+#: a repository link in an abstract (``https://github.com/owner/name``); bounded classes, linear
+_GITHUB_REPO = re.compile(r"https?://github\.com/[A-Za-z0-9][\w.-]{0,38}/[\w.-]{1,100}")
+
 _LAST_REQUEST: dict[str, float] = {}
 _INTERVAL_LOCK = threading.Lock()
 
@@ -72,6 +75,10 @@ class ArxivRecord:
     version: int | None = None
     withdrawn: bool = False
     comment: str | None = None
+    #: when the first version was submitted (``2025-03-07``), for ``vrlint add``
+    published: str | None = None
+    #: the first github.com repository the abstract or comment links, for ``vrlint add``
+    code: str | None = None
     cached: bool = False
 
     def to_json(self) -> dict[str, Any]:
@@ -144,6 +151,8 @@ def parse_feed(body: bytes) -> dict[str, ArxivRecord]:
             continue  # an entry without the fields of a paper says nothing
         comment = _text(entry.find(f"{_ARXIV}comment"))
         summary = _text(entry.find(f"{_ATOM}summary"))
+        published = _text(entry.find(f"{_ATOM}published"))
+        code = _GITHUB_REPO.search(f"{summary or ''} {comment or ''}")
         found[parsed.id.id] = ArxivRecord(
             id=parsed.id.id,
             found=True,
@@ -151,6 +160,8 @@ def parse_feed(body: bytes) -> dict[str, ArxivRecord]:
             version=parsed.id.version,
             withdrawn=is_withdrawal(comment, summary),
             comment=comment,
+            published=published[:10] if published else None,
+            code=code.group(0).rstrip(".") if code else None,
         )
     return found
 

@@ -34,7 +34,7 @@ __all__ = ["FakeWeb", "atom_feed"]
 
 def atom_feed(entries: list[dict[str, str]]) -> bytes:
     """An arXiv-API-shaped Atom feed; each entry has ``id`` (with version), ``title``,
-    and optionally ``summary`` and ``comment``."""
+    and optionally ``summary``, ``comment`` and ``published`` (``2025-03-07``)."""
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom" '
@@ -49,6 +49,8 @@ def atom_feed(entries: list[dict[str, str]]) -> bytes:
             f"    <title>{escape(entry['title'])}</title>\n"
             f"    <summary>{escape(entry.get('summary', 'An abstract.'))}</summary>\n"
         )
+        if "published" in entry:
+            parts.append(f"    <published>{escape(entry['published'])}T00:00:00Z</published>\n")
         if "comment" in entry:
             parts.append(f"    <arxiv:comment>{escape(entry['comment'])}</arxiv:comment>\n")
         parts.append("  </entry>\n")
