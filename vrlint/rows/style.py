@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from vrlint.document import Document, Row, Table
 from vrlint.records.dates import split_venue
+from vrlint.records.extract import _cell_title as cell_title
 from vrlint.records.models import ColumnRole, Entry, TableRecord
 from vrlint.records.urls import classify_url
 from vrlint.rows.dateformat import Date, find_dates, table_format, write_date
@@ -33,7 +34,7 @@ from vrlint.rows.dateformat import Date, find_dates, table_format, write_date
 Template = tuple[str | tuple[str], ...]
 
 #: facts a row may lack; a template showing one the paper has is preferred
-OPTIONAL_SLOTS = frozenset({"code", "repo", "repo_path", "venue", "venue_year"})
+OPTIONAL_SLOTS = frozenset({"code", "repo", "repo_path", "venue", "venue_year", "venue_yy"})
 #: venue names that mean "not published yet": kept literally, with the row's year
 PREPRINT_VENUES = frozenset({"arxiv", "preprint", "corr", "arxiv preprint", "pre-print"})
 #: a cell with this visible text says "nothing here"
@@ -74,6 +75,7 @@ class Paper:
             values["venue"] = escape_cell(self.venue)
             if self.venue_year is not None:
                 values["venue_year"] = str(self.venue_year)
+                values["venue_yy"] = f"{self.venue_year % 100:02d}"
         return values
 
 
@@ -112,8 +114,12 @@ class ColumnStyle:
     #: the raw text of the column's empty cells, most used first
     empties: Counter[str] = field(default_factory=Counter)
     padding: Counter[tuple[str, str]] = field(default_factory=Counter)
-    #: every row pads this column to the same width (a hand-aligned table)
+    #: the spaces of the column's empty cells, as written
+    blanks: Counter[str] = field(default_factory=Counter)
+    #: most rows pad this column to the same width (a hand-aligned table)
     width: int | None = None
+    #: cells whose content sits in the middle of its padding (both sides within a space)
+    centered: int = 0
     cells: int = 0
 
     @property
@@ -134,14 +140,27 @@ class TableStyle:
 
 
 # -- learning -----------------------------------------------------------------------------------
-def _row_slots(entry: Entry) -> dict[str, str]:
+def paper_title(document: Document, table: Table, row: Row, entry: Entry) -> str | None:
+    """The paper's full title in a row: the longest name in its title and paper
+    columns (a ``Model | Paper`` table's record is titled by the model's name)."""
+    block = document.blocks.index(table)
+    names = [
+        name
+        for cell in row.cells[: len(entry.cells)]
+        if entry.cells[cell.index].role in ("title", "paper")
+        and (name := cell_title(document, cell, block)) is not None
+    ]
+    return max(names, key=len) if names else entry.title
+
+
+def _row_slots(entry: Entry, title: str | None) -> dict[str, str]:
     """A sibling row's facts, to cut out of its cells."""
     values: dict[str, str] = {}
     if entry.id and entry.id.startswith("arXiv:"):
         values["arxiv"] = entry.id.removeprefix("arXiv:")
-    if entry.title:
-        values["title"] = entry.title
-        short = short_name(entry.title)
+    if title:
+        values["title"] = title
+        short = short_name(title)
         if short:
             values["short"] = short
     if entry.code:
@@ -152,9 +171,9 @@ def _row_slots(entry: Entry) -> dict[str, str]:
 
 
 #: the order slots are cut out in: longer, more specific facts first
-_CUT_ORDER = ("code", "title", "repo_path", "arxiv", "venue", "venue_year", "year", "repo", "short")
+_CUT_ORDER = ("code", "title", "repo_path", "arxiv", "venue", "venue_year", "year", "venue_yy", "repo", "short")
 #: slots that must stand alone (not inside a longer word or number)
-_BOUNDED = frozenset({"arxiv", "year", "venue_year", "venue", "repo", "short"})
+_BOUNDED = frozenset({"arxiv", "year", "venue_year", "venue_yy", "venue", "repo", "short"})
 
 
 def templatize(raw: str, values: dict[str, str], cut: list[tuple[int, int, str]] | None = None) -> Template:
@@ -206,14 +225,19 @@ def learn_style(document: Document, table: Table, record: TableRecord) -> TableS
     lead_pipes = trail_pipes = 0
     indents: Counter[str] = Counter()
     tails: Counter[str] = Counter()
-    widths: list[set[int]] = [set() for _ in columns]
+    widths: list[Counter[int]] = [Counter() for _ in columns]
+    seen: set[tuple[str | None, str | None]] = set()
     for row, entry in zip(table.rows, record.entries, strict=True):
         lead_pipes += row.leading_pipe
         trail_pipes += row.trailing_pipe
         indent, tail = _row_ends(document, table, row)
         indents[indent] += 1
         tails[tail] += 1
-        values = _row_slots(entry)
+        values = _row_slots(entry, paper_title(document, table, row, entry))
+        signature = (values.get("arxiv"), values.get("title"))
+        if signature in seen:
+            continue  # a row listed twice votes once
+        seen.add(signature)
         for cell in row.cells[: len(columns)]:
             column = columns[cell.index]
             column.cells += 1
@@ -222,14 +246,18 @@ def learn_style(document: Document, table: Table, record: TableRecord) -> TableS
             lead = raw[: len(raw) - len(raw.lstrip(_SPACE))]
             trail = raw[len(raw.rstrip(_SPACE)) :] if content else ""
             column.padding[(lead, trail)] += 1
-            widths[cell.index].add(len(raw))
+            column.centered += len(lead) >= 2 and abs(len(lead) - len(trail)) <= 1
+            widths[cell.index][len(raw)] += 1
+            if not content:
+                column.blanks[raw] += 1
             if _is_empty(cell.text) and not any(link for link in ("](http", "<img") if link in content):
                 column.empties[content] += 1
                 continue
             column.templates[_cell_template(content, cell.text, column.role, values, entry)] += 1
-    for column, seen in zip(columns, widths, strict=True):
-        if column.cells >= 3 and len(seen) == 1:
-            column.width = seen.pop()
+    for column, lengths in zip(columns, widths, strict=True):
+        width, count = lengths.most_common(1)[0] if lengths else (0, 0)
+        if column.cells >= 3 and count * 2 > column.cells:
+            column.width = width  # most rows pad this column to one width
     style.leading_pipe = lead_pipes * 2 >= len(table.rows)
     style.trailing_pipe = trail_pipes * 2 >= len(table.rows)
     style.indent = indents.most_common(1)[0][0] if indents else ""
@@ -248,6 +276,8 @@ def _cell_template(content: str, text: str, role: ColumnRole, values: dict[str, 
         name, year = split_venue(text)
         if year is not None:
             values["venue_year" if not is_preprint(name) else "year"] = str(year)
+            if not is_preprint(name):
+                values["venue_yy"] = f"{year % 100:02d}"
         if name and not is_preprint(name):
             values["venue"] = name
     return templatize(content, values, cut)
@@ -277,22 +307,94 @@ def fill(template: Template, values: dict[str, str]) -> str:
     return "".join(values[part[0]] if isinstance(part, tuple) else part for part in template)
 
 
-def _choose(column: ColumnStyle, values: dict[str, str], rows: int) -> Template | None:
-    """The column's template for a row with ``values``: see the module docstring."""
+_CLOSING = re.compile(r"^[*_`\])]*")
+
+
+def truncated(template: Template) -> Template:
+    """``template`` cut after its last slot and the markup closing it, where
+    a space or line break follows: the row-specific text after a title
+    (authors, an affiliation) left out."""
+    last = max((i for i, part in enumerate(template) if isinstance(part, tuple)), default=-1)
+    if last < 0 or last + 1 >= len(template):
+        return template
+    tail = template[last + 1]
+    assert isinstance(tail, str)
+    closing = _CLOSING.match(tail)
+    kept = closing.group(0) if closing else ""
+    rest = tail[len(kept) :]
+    if rest[:1].isspace() or rest.startswith("<br"):
+        return (*template[: last + 1], kept) if kept else template[: last + 1]
+    return template
+
+
+def _choose(column: ColumnStyle, values: dict[str, str], rows: int) -> str | None:
+    """The column's cell for a row with ``values``: see the module docstring.
+    A title column none of whose templates fits falls back to their common head;
+    a venue column none of whose templates shows the paper's venue writes it plainly."""
+    chosen = _best(column, column.templates, values, rows)
+    if chosen is None and column.role in ("title", "paper"):
+        heads: Counter[Template] = Counter()
+        for template, count in column.templates.items():
+            heads[truncated(template)] += count
+        chosen = _best(column, heads, values, rows)
+    if column.role == "venue" and "venue" in values and (chosen is None or values["venue"] not in chosen):
+        chosen = " ".join(v for v in (values["venue"], values.get("venue_year")) if v)
+    return chosen
+
+
+#: a link or image (a badge: an image inside a link) whose text or target holds a missing slot
+_MISSING_LINK = re.compile(
+    r"!?\[(?:[^\[\]\x00]|\[[^\[\]]*\]|\x00)*\]\([^()\s]*\)|!?\[[^\[\]]*\]\([^()\s]*\x00[^()\s]*\)"
+)
+#: separators left dangling at either end once a link is gone (a leading line break too)
+_LEFTOVER = re.compile(r"(?:\s*(?:·|,|;|/|\|)\s*)+$|^(?:\s*(?:·|,|;|/|<br\s*/?>)\s*)+")
+
+
+def _without_missing(template: Template, values: dict[str, str], missing: frozenset[str]) -> str | None:
+    """``template`` filled, with each link or badge that shows a missing fact left
+    out (``[Paper](..) [Code]({code})`` without code is ``[Paper](..)``)."""
+    text = "".join(
+        (f"\x00{part[0]}\x00" if part[0] in missing else values[part[0]]) if isinstance(part, tuple) else part
+        for part in template
+    )
+    previous = None
+    while previous != text:
+        previous = text
+        text = _MISSING_LINK.sub(lambda m: "" if "\x00" in m.group(0) else m.group(0), text)
+    if "\x00" in text:
+        return None
+    text = re.sub(r"[ \t]{2,}", " ", _LEFTOVER.sub("", text)).strip()
+    return text if text and any(c.isalnum() for c in text) else None
+
+
+def _best(column: ColumnStyle, templates: Counter[Template], values: dict[str, str], rows: int) -> str | None:
     have = frozenset(values)
     least = 2 if rows >= 3 else 1
-    best: tuple[int, int] | None = None
-    chosen: Template | None = None
-    for template, count in column.templates.most_common():
+    votes: Counter[str] = Counter()
+    shows: dict[str, int] = {}
+    for template, count in templates.items():
         slots = slots_of(template)
-        if not slots <= have or count < least:
+        missing = slots - have
+        if not slots:
+            word = fill(template, values)
+            preprint = column.role == "venue" and word.strip().lower() in PREPRINT_VENUES and "venue" not in have
+            if column.role == "modality" or (count * 2 < column.cells and not preprint):
+                continue  # a repeated word is the column's style only where most rows say it
+            cell: str | None = word
+        elif not missing:
+            cell = fill(template, values)
+        elif missing <= OPTIONAL_SLOTS:
+            cell = _without_missing(template, values, missing)
+        else:
             continue
-        if not slots and (column.role == "modality" or count * 2 < column.cells):
-            continue  # a repeated word is the column's style only where most rows say it
-        score = (len(slots & OPTIONAL_SLOTS), count)
-        if best is None or score > best:
-            best, chosen = score, template
-    return chosen
+        if cell is None:
+            continue
+        votes[cell] += count
+        shows[cell] = max(shows.get(cell, 0), len((slots - missing) & OPTIONAL_SLOTS))
+    eligible = [(shows[cell], count, cell) for cell, count in votes.items() if count >= least]
+    if not eligible:
+        return None
+    return max(eligible, key=lambda item: (item[0], item[1]))[2]
 
 
 def render_cells(paper: Paper, style: TableStyle) -> list[str]:
@@ -304,20 +406,25 @@ def render_cells(paper: Paper, style: TableStyle) -> list[str]:
             values["date"] = written
     cells: list[str] = []
     for column in style.columns:
-        template = _choose(column, values, style.rows)
-        cells.append(fill(template, values) if template is not None else column.empty)
+        chosen = _choose(column, values, style.rows)
+        cells.append(chosen if chosen is not None else column.empty)
     return cells
 
 
 def _pad(column: ColumnStyle, content: str) -> str:
+    if not content and column.blanks:
+        return column.blanks.most_common(1)[0][0]
     lead, trail = column.padding.most_common(1)[0][0] if column.padding else (" ", " ")
     if not content:
         trail = ""
+    if column.width is not None and column.centered * 2 > column.cells:
+        room = column.width - len(content)
+        if room >= 2:
+            return " " * (room // 2) + content + " " * (room - room // 2)
+        return f" {content} " if content else " "
     cell = lead + content + trail
     if column.width is not None and len(cell) < column.width:
         cell = cell + " " * (column.width - len(cell))
-    elif column.width is not None and not trail and content:
-        cell += " "
     return cell
 
 
