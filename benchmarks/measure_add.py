@@ -29,12 +29,11 @@ from vrlint.engine import lint
 from vrlint.online.arxiv_api import CANARY_ID
 from vrlint.online.testing import FakeWeb
 from vrlint.records.dates import split_venue
+from vrlint.records.extract import extract_tables
 from vrlint.records.models import Entry, TableRecord
 from vrlint.rows.add import paper_tables
 from vrlint.rows.dateformat import read_date
-from vrlint.records.extract import extract_tables
 from vrlint.rows.style import is_preprint, paper_title
-
 
 #: columns whose cells a row's facts (title, ID, date, code, venue, links) can fill
 FACT_ROLES = frozenset({"title", "paper", "time", "venue", "code", "link", "checkpoint"})
@@ -172,7 +171,8 @@ def main() -> None:
         f"\n{identical} of {total} rows back byte-identical; {same_line} at their old line; "
         f"{new_findings} with a finding the deleted row did not have (seed {options.seed}, "
         f"{'with' if options.with_extras else 'without'} code/venue in the fake abstract); "
-        f"{'fact-only tables; ' if options.fact_tables else ''}{duplicates} listed elsewhere in the file too (added with --allow-duplicate)"
+        f"{'fact-only tables; ' if options.fact_tables else ''}{duplicates} listed elsewhere in the file too "
+        "(added with --allow-duplicate)"
     )
 
 

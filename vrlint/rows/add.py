@@ -10,15 +10,16 @@ row, of the header's width. Writing the file is the caller's business.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from vrlint.document import Document, Table
 from vrlint.parsing import parse
 from vrlint.records.arxiv import parse_arxiv_url
 from vrlint.records.extract import extract_tables
 from vrlint.records.models import TableRecord
-from vrlint.rows.dateformat import read_date
+from vrlint.rows.dateformat import Date, read_date
 from vrlint.rows.order import Order, detect_order, insertion_index
 from vrlint.rows.style import Paper, TableStyle, learn_style, render_cells, render_row, title_key
 
@@ -108,6 +109,8 @@ def add_row(
     overrides: Mapping[str, str] | None = None,
 ) -> Added:
     """``text`` with ``paper``'s row added; raises :class:`AddError`."""
+    if paper.date is None and paper.arxiv_id:
+        paper = replace(paper, date=id_month(paper.arxiv_id))
     document = parse(text)
     tables = paper_tables(document, overrides)
     if not allow_duplicate:
@@ -122,6 +125,15 @@ def add_row(
     new_text, line = _insert(document, table, index, row)
     _verify(text, new_text, table, line)
     return Added(new_text, line, row, record, order)
+
+
+_NEW_STYLE_ID = re.compile(r"^(\d\d)(0[1-9]|1[0-2])\.\d{4,5}$")
+
+
+def id_month(arxiv_id: str) -> Date | None:
+    """The month a new-style arXiv ID was submitted in (``2503.05379``: March 2025)."""
+    found = _NEW_STYLE_ID.match(arxiv_id)
+    return Date(2000 + int(found.group(1)), int(found.group(2))) if found else None
 
 
 def _row_key(style: TableStyle, order: Order | None, paper: Paper) -> tuple[int, int, int] | str | None:

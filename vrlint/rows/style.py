@@ -256,7 +256,8 @@ def learn_style(document: Document, table: Table, record: TableRecord) -> TableS
             column.templates[_cell_template(content, cell.text, column.role, values, entry)] += 1
     for column, lengths in zip(columns, widths, strict=True):
         width, count = lengths.most_common(1)[0] if lengths else (0, 0)
-        if column.cells >= 3 and count * 2 > column.cells:
+        padded = any(len(lead) >= 2 or len(trail) >= 2 for lead, trail in column.padding)
+        if column.cells >= 3 and count * 2 > column.cells and padded:
             column.width = width  # most rows pad this column to one width
     style.leading_pipe = lead_pipes * 2 >= len(table.rows)
     style.trailing_pipe = trail_pipes * 2 >= len(table.rows)
