@@ -3,8 +3,9 @@
 A table is ordered by date (newest first or oldest first) when the dates of
 its date column go one way between at least 90% of the adjacent rows whose
 dates differ, and at least five such pairs do (the shared test of
-:mod:`vrlint.rules.conventions`); failing that, alphabetically by title on
-the same terms. Rows without a key (no date) are not compared. A row is out
+:mod:`vrlint.rules.conventions`); a table without dates may be ordered
+alphabetically by title on the same terms. Rows without a key (no date, or
+a date coarser than the table's: a year among days) are not compared. A row is out
 of order when it is not in the longest run of rows (in table order, gaps
 allowed) that keeps the order: moving those rows, and only those, sorts the
 table.
@@ -54,10 +55,21 @@ def date_key(entry: Entry) -> tuple[int, int, int] | None:
     return None
 
 
+def _precision(key: tuple[int, int, int]) -> int:
+    return 1 + bool(key[1]) + bool(key[2])
+
+
 def keys(record: TableRecord, by: Literal["date", "title"]) -> list[SortKey | None]:
-    if by == "date":
-        return [date_key(entry) for entry in record.entries]
-    return [title_key(entry.title) if entry.title else None for entry in record.entries]
+    """Each row's key; ``None`` where it has none, or a date coarser than most
+    of the table's (``2025`` cannot be placed among ``2025-06-07`` dates)."""
+    if by == "title":
+        return [title_key(entry.title) if entry.title else None for entry in record.entries]
+    dates = [date_key(entry) for entry in record.entries]
+    known = [_precision(d) for d in dates if d is not None]
+    if not known:
+        return list(dates)
+    usual = max(set(known), key=known.count)
+    return [d if d is not None and _precision(d) >= usual else None for d in dates]
 
 
 def _directions(values: list[SortKey | None]) -> list[str]:
@@ -70,15 +82,18 @@ def _directions(values: list[SortKey | None]) -> list[str]:
 
 
 def detect_order(record: TableRecord) -> Order | None:
-    """The table's order, or None where it has no clear one."""
-    for by in ("date", "title"):
+    """The table's order, or None where it has no clear one. A table with dates
+    is never taken to be ordered by title (its rows are grouped by year)."""
+    dated = any(date_key(entry) is not None for entry in record.entries)
+    candidates: tuple[Literal["date", "title"], ...] = ("date",) if dated else ("date", "title")
+    for by in candidates:
         found = convention(_directions(keys(record, by)))
         if found is not None:
             return Order(by, found.form, found)  # type: ignore[arg-type]
     return None
 
 
-def _ranked(value: SortKey, direction: Direction) -> tuple[int, ...] | tuple[str, ...]:
+def ranked(value: SortKey, direction: Direction) -> tuple[int, ...] | tuple[str, ...]:
     """A value that sorts ascending in the table's direction."""
     if isinstance(value, str):
         return (value,) if direction == "ascending" else (*(chr(0x10FFFF - ord(c)) for c in value), "\U0010ffff")
@@ -88,7 +103,7 @@ def _ranked(value: SortKey, direction: Direction) -> tuple[int, ...] | tuple[str
 def out_of_order(record: TableRecord, order: Order) -> list[int]:
     """Indices of the rows to move so that the table follows ``order``."""
     values = keys(record, order.by)
-    indexed = [(i, _ranked(v, order.direction)) for i, v in enumerate(values) if v is not None]
+    indexed = [(i, ranked(v, order.direction)) for i, v in enumerate(values) if v is not None]
     # longest non-decreasing subsequence (patience sorting), remembering the members
     tails: list[tuple[int, ...] | tuple[str, ...]] = []
     tail_index: list[int] = []
@@ -115,11 +130,11 @@ def insertion_index(record: TableRecord, order: Order | None, value: SortKey | N
     table's order (at the top of rows with the same date), else at the end."""
     if order is None or value is None:
         return len(record.entries)
-    new = _ranked(value, order.direction)
+    new = ranked(value, order.direction)
     for index, current in enumerate(keys(record, order.by)):
         if current is None:
             continue
-        rank = _ranked(current, order.direction)
+        rank = ranked(current, order.direction)
         if (new <= rank) if order.by == "date" else (new < rank):  # type: ignore[operator]
             return index
     return len(record.entries)
@@ -133,7 +148,7 @@ def sorted_indices(record: TableRecord, order: Order) -> list[int]:
     previous: tuple[int, ...] | tuple[str, ...] | None = None
     for value in values:
         if value is not None:
-            previous = _ranked(value, order.direction)
+            previous = ranked(value, order.direction)
         ranks.append(previous if previous is not None else ())
     # rows before the first keyed row stay first
     return sorted(range(len(values)), key=lambda i: (ranks[i] != (), ranks[i]))

@@ -39,6 +39,7 @@ RuleFunction = Callable[["Context"], Iterable[Diagnostic]]
 #: modules that register rules, one per family, imported on first use
 RULE_MODULES = (
     "vrlint.rules.tables",
+    "vrlint.rules.order",
     "vrlint.rules.arxiv",
     "vrlint.rules.badges",
     "vrlint.rules.links",
