@@ -21,6 +21,7 @@ import contextlib
 import io
 import random
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import vrlint
@@ -96,7 +97,8 @@ def main() -> None:
         picked.append((path, text, record, rng.sample(rows, options.rows)))
         if len(picked) == options.tables:
             break
-    identical = same_line = new_findings = total = duplicates = 0
+    identical = same_line = new_findings = total = duplicates = refused = any_findings = 0
+    codes: Counter[str] = Counter()
     with FakeWeb() as web, tempfile.TemporaryDirectory() as tmp:
         web.papers[CANARY_ID] = {"id": f"{CANARY_ID}v7", "title": "Attention Is All You Need"}
         for path, text, record, entries in picked:
@@ -139,6 +141,7 @@ def main() -> None:
                     )
                 after = target.read_text(encoding="utf-8")
                 if code != 0:
+                    refused += 1
                     print(f"FAILED {path.name}:{entry.line} exit {code}: {err.getvalue().strip()}")
                     continue
                 new_lines = after.splitlines(keepends=True)
@@ -160,6 +163,8 @@ def main() -> None:
                 after_findings = findings_on(after, added_at)
                 extra = [c for c in after_findings if c not in before_findings]
                 new_findings += bool(extra)
+                any_findings += bool(after_findings)
+                codes.update(after_findings)
                 status = "IDENTICAL" if same else "DIFFERS"
                 print(
                     f"{status} {path.name}:{entry.line} (table {record.line}) -> line {added_at}; new findings {extra}"
@@ -168,12 +173,13 @@ def main() -> None:
                     print(f"   was: {original.rstrip()[:400]}")
                     print(f"   now: {added.rstrip()[:400]}")
     print(
-        f"\n{identical} of {total} rows back byte-identical; {same_line} at their old line; "
+        f"\n{identical} of {total} rows back byte-identical ({refused} refused); {same_line} at their old line; "
         f"{new_findings} with a finding the deleted row did not have (seed {options.seed}, "
         f"{'with' if options.with_extras else 'without'} code/venue in the fake abstract); "
         f"{'fact-only tables; ' if options.fact_tables else ''}{duplicates} listed elsewhere in the file too "
         "(added with --allow-duplicate)"
     )
+    print(f"{any_findings} new rows with any finding at all: {dict(codes)}")
 
 
 if __name__ == "__main__":

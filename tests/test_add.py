@@ -18,9 +18,10 @@ from vrlint.cli import main
 from vrlint.engine import lint
 from vrlint.online.arxiv_api import CANARY_ID
 from vrlint.online.testing import FakeWeb
+from vrlint.records.dates import split_venue
 from vrlint.rows.add import AddError, add_row, paper_from, paper_tables
 from vrlint.rows.dateformat import Date, read_date, table_format, write_date
-from vrlint.rows.style import Paper, TableStyle, learn_style, paper_title, render_row
+from vrlint.rows.style import Paper, TableStyle, is_preprint, learn_style, paper_title, render_row
 
 SHIELD = "[![arXiv](https://img.shields.io/badge/arXiv-{id}-b31b1b?style=flat-square&logo=arxiv)]"
 
@@ -134,6 +135,23 @@ def test_a_hand_aligned_table_pads_the_new_row_to_its_widths() -> None:
     assert row == "| [Dd](https://arxiv.org/abs/2401.00004)  | CVPR  |"
 
 
+def test_arxiv_links_are_written_with_https_even_where_siblings_use_http() -> None:
+    text = "| Title | Year |\n|---|---|\n" + "".join(
+        f"| [T{i}](http://arxiv.org/abs/2401.0000{i}) | 2024 |\n" for i in range(1, 6)
+    )
+    row = render_row(Paper(title="New", arxiv_id="2402.00001", date=Date(2024, 2)), style_of(text))
+    assert row == "| [New](https://arxiv.org/abs/2402.00001) | 2024 |"
+
+
+def test_a_table_whose_rows_do_not_show_a_title_is_refused() -> None:
+    text = "| Benchmarks | Related |\n|---|---|\n" + "".join(
+        f"| [B{i}](https://arxiv.org/abs/2401.0000{i}), [C{i}](https://arxiv.org/abs/2402.0000{i}) |  |\n"
+        for i in range(1, 6)
+    )
+    with pytest.raises(AddError, match="not added: the rows of the table at line 1 do not show"):
+        add_row(text, Paper(title="A New Benchmark", arxiv_id="2403.00001"))
+
+
 def test_a_title_with_a_pipe_stays_in_its_cell() -> None:
     row = render_row(Paper(title="A | B", arxiv_id="2504.01234", date=Date(2025, 4)), style_of(BADGES))
     assert "**A \\| B**" in row
@@ -143,9 +161,11 @@ def test_a_title_with_a_pipe_stays_in_its_cell() -> None:
 @pytest.mark.parametrize(
     ("name", "line"),
     [
-        ("ChunmingHe__awesome-multimodal-large-language-models-in-low-level-vision.md", 114),
-        ("ChunmingHe__awesome-multimodal-large-language-models-in-low-level-vision.md", 115),
+        ("ChunmingHe__awesome-multimodal-large-language-models-in-low-level-vision.md", 55),
+        ("nick7nlp__Awesome-LLM-On-Policy-Distillation.md", 98),
         ("Steve2457__Awesome-RL-GUI-Agents.md", 348),
+        ("yunlong10__Awesome-LLMs-for-Video-Understanding.md", 407),
+        ("jingyi0000__VLM_survey.md", 285),
     ],
 )
 def test_a_deleted_corpus_row_comes_back_byte_identical(name: str, line: int) -> None:
@@ -157,10 +177,14 @@ def test_a_deleted_corpus_row_comes_back_byte_identical(name: str, line: int) ->
     title = paper_title(document, table, table.rows[index], entry)
     date = next((read_date(c.text) for c in entry.cells if c.role == "time"), None)
     code = entry.code[0].url if entry.code else None
+    venue = next((split_venue(c.text) for c in entry.cells if c.role == "venue"), (None, None))
+    if is_preprint(venue[0]):
+        venue = (None, None)
     lines = text.splitlines(keepends=True)
     without = "".join(lines[: line - 1] + lines[line:])
     assert entry.id is not None
-    paper = Paper(title=title or "", arxiv_id=entry.id.removeprefix("arXiv:"), date=date, code=code)
+    aid = entry.id.removeprefix("arXiv:")
+    paper = Paper(title=title or "", arxiv_id=aid, date=date, code=code, venue=venue[0], venue_year=venue[1])
     added = add_row(without, paper, table_line=table.start_line, allow_duplicate=True)
     assert added.text.splitlines(keepends=True)[added.line - 1] == lines[line - 1]
 

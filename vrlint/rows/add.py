@@ -21,7 +21,7 @@ from vrlint.records.extract import extract_tables
 from vrlint.records.models import TableRecord
 from vrlint.rows.dateformat import Date, read_date
 from vrlint.rows.order import Order, detect_order, insertion_index
-from vrlint.rows.style import Paper, TableStyle, learn_style, render_cells, render_row, title_key
+from vrlint.rows.style import Paper, TableStyle, escape_cell, learn_style, render_cells, render_row, title_key
 
 
 class AddError(Exception):
@@ -120,6 +120,11 @@ def add_row(
     table, record = choose_table(tables, section, table_line)
     style = learn_style(document, table, record)
     row = render_row(paper, style)
+    if escape_cell(paper.title) not in row:
+        raise AddError(
+            f"not added: the rows of the table at line {table.start_line} do not show their papers' titles "
+            "in a way vrlint can copy (give another --table, or add the row by hand)"
+        )
     order = detect_order(record)
     index = insertion_index(record, order, _row_key(style, order, paper))
     new_text, line = _insert(document, table, index, row)

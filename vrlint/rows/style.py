@@ -382,6 +382,7 @@ def _best(column: ColumnStyle, templates: Counter[Template], values: dict[str, s
             if column.role == "modality" or (count * 2 < column.cells and not preprint):
                 continue  # a repeated word is the column's style only where most rows say it
             cell: str | None = word
+            count = max(count, least) if preprint else count  # how this table spells "preprint"
         elif not missing:
             cell = fill(template, values)
         elif missing <= OPTIONAL_SLOTS:
@@ -398,8 +399,13 @@ def _best(column: ColumnStyle, templates: Counter[Template], values: dict[str, s
     return max(eligible, key=lambda item: (item[0], item[1]))[2]
 
 
+#: hosts whose links are written with https:// even where a table's rows say http:// (VR408)
+_HTTPS_HOSTS = re.compile(r"\bhttp://((?:www\.)?(?:arxiv\.org|github\.com|huggingface\.co)/)")
+
+
 def render_cells(paper: Paper, style: TableStyle) -> list[str]:
-    """The cells' contents (no padding) of ``paper``'s row in ``style``."""
+    """The cells' contents (no padding) of ``paper``'s row in ``style``; links to
+    arXiv, GitHub and Hugging Face use https:// whatever the siblings do."""
     values = paper.slots()
     if paper.date is not None and style.date_format is not None:
         written = write_date(paper.date, style.date_format)
@@ -408,7 +414,7 @@ def render_cells(paper: Paper, style: TableStyle) -> list[str]:
     cells: list[str] = []
     for column in style.columns:
         chosen = _choose(column, values, style.rows)
-        cells.append(chosen if chosen is not None else column.empty)
+        cells.append(_HTTPS_HOSTS.sub(r"https://\1", chosen) if chosen is not None else column.empty)
     return cells
 
 
