@@ -8,7 +8,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from conftest import corpus_readme, read
+from conftest import corpus_readme, corpus_readmes, read
 from hypothesis import given
 from hypothesis import strategies as st
 from oracle import cmark_tables
@@ -330,3 +330,28 @@ def test_add_rejects_what_is_not_an_arxiv_id(tmp_path: Path) -> None:
     readme.write_text(BADGES, encoding="utf-8")
     code, _out, err = cli("add", "not-an-id", "--to", str(readme))
     assert code == 2 and "not an arXiv ID" in err
+
+
+def test_re_adding_a_row_of_each_corpus_file_keeps_every_other_line_and_adds_one_cmark_row() -> None:
+    for path in corpus_readmes(every=None):
+        text = read(path)
+        document = vrlint.parse(text)
+        tables = [(t, r) for t, r in paper_tables(document) if any(e.arxiv_ids for e in r.entries)]
+        if not tables:
+            continue
+        table, record = max(tables, key=lambda pair: len(pair[1].entries))
+        index, entry = next((i, e) for i, e in enumerate(record.entries) if e.arxiv_ids)
+        line = table.rows[index].line
+        lines = text.splitlines(keepends=True)
+        without = "".join(lines[: line - 1] + lines[line:])
+        title = paper_title(document, table, table.rows[index], entry) or "A Title"
+        try:
+            paper = Paper(title=title, arxiv_id=entry.arxiv_ids[0])
+            added = add_row(without, paper, table_line=table.start_line, allow_duplicate=True)
+        except AddError as error:
+            assert str(error).startswith("not added:"), (path.name, str(error))
+            continue
+        after = added.text.splitlines(keepends=True)
+        assert after[: added.line - 1] + after[added.line :] == without.splitlines(keepends=True), path.name
+        before_rows = sum(len(t.row_lines) for t in cmark_tables(without))
+        assert sum(len(t.row_lines) for t in cmark_tables(added.text)) == before_rows + 1, path.name
