@@ -21,7 +21,7 @@ import vrlint
 from vrlint.config import Config
 from vrlint.diagnostics import Diagnostic, Edit, Fix
 from vrlint.engine import lint
-from vrlint.fixing import EditConflict, FixResult, apply_edits, fix_text, format_text, select_fixes
+from vrlint.fixing import EditConflict, FixResult, apply_edits, fix_text, select_fixes
 from vrlint.fixing.apply import MAX_ROUNDS
 from vrlint.rules import base
 from vrlint.rules.base import Context, rule
@@ -190,11 +190,12 @@ def test_select_fixes_skips_empty_self_overlapping_and_duplicate_fixes() -> None
 
 
 # -- the fix loop --------------------------------------------------------------
-def test_fix_applies_safe_fixes_and_formats(test_rules: Callable[..., Config]) -> None:
+def test_fix_applies_safe_fixes_and_keeps_the_layout(test_rules: Callable[..., Config]) -> None:
     text = "teh table:\n\n|a|b|\n|-|-|\n|teh|x|\n"
     result = fix_text(text, "README.md", test_rules("VR990"))
     assert isinstance(result, FixResult)
-    assert result.text == "the table:\n\n| a   | b   |\n| --- | --- |\n| the | x   |\n"
+    assert result.text == "the table:\n\n|a|b|\n|-|-|\n|the|x|\n"
+    assert result.changed_lines == {1, 5}
     assert [(d.code, d.line, d.column) for d in result.applied] == [("VR990", 1, 1), ("VR990", 5, 2)]
     assert all(d.path == "README.md" for d in result.applied)
     assert result.remaining == []
@@ -238,10 +239,10 @@ def test_fix_stops_when_fixes_undo_each_other(test_rules: Callable[..., Config])
     assert len(result.applied) == 2  # ping -> pong -> ping: a text seen before
 
 
-def test_fix_without_diagnostics_only_formats(test_rules: Callable[..., Config]) -> None:
-    text = "|a|\n|-|\n|b|\n"
+def test_fix_without_diagnostics_changes_nothing(test_rules: Callable[..., Config]) -> None:
+    text = "|a|\n|-|\n|b|\n| c |\n"
     result = fix_text(text, config=test_rules("VR990"))
-    assert result.text == format_text(text)
+    assert result.text == text
     assert result.applied == [] and result.remaining == []
     assert not result.changed
 

@@ -1,7 +1,13 @@
-"""format_text: canonical tables, nothing else touched, rendering kept."""
+"""format_text in the canonical styles (``auto``, ``aligned``, ``compact``):
+canonical tables, nothing else touched, rendering kept.
+
+The default style, ``preserve``, is tested in ``tests/test_layout.py``;
+here every call without a style runs ``auto``.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 
@@ -16,11 +22,20 @@ from strategies import markdown_documents
 import vrlint
 from vrlint.config import Config
 from vrlint.document import Document
-from vrlint.fixing import FormatError, format_text, verify_format
+from vrlint.fixing import FormatError, verify_format
 from vrlint.fixing import format as format_module
+from vrlint.fixing import format_text as _format_text
 from vrlint.fixing.format import display_width, is_bare_mark, plan_marks
 
 CORPUS = corpus_files()
+
+
+def format_text(text: str, config: Config | None = None, *, marks: bool = True) -> str:
+    """``format_text`` with ``style = "auto"`` unless the config sets a style."""
+    config = config or Config()
+    if config.format_style == "preserve":
+        config = dataclasses.replace(config, format_style="auto")
+    return _format_text(text, config, marks=marks)
 
 
 @functools.cache

@@ -27,9 +27,15 @@ import vrlint.io
 from vrlint.cli import main
 from vrlint.fixing import FixResult
 
-UNFORMATTED = "# T\n\n|a|b|\n|-|-|\n|1|2|\n"
-FORMATTED = "# T\n\n| a   | b   |\n| --- | --- |\n| 1   | 2   |\n"
-COMMANDS = {"format": ["format"], "fix": ["check", "--fix", "--exit-zero"]}
+UNFORMATTED = "# T\n\n|a|b|\n|-|-|\n|1|[x](http://github.com/a/b)|\n"
+FORMATTED = (
+    "# T\n\n| a   | b                          |\n| --- | -------------------------- |\n"
+    "| 1   | [x](http://github.com/a/b) |\n"
+)
+FIXED = "# T\n\n|a|b|\n|-|-|\n|1|[x](https://github.com/a/b)|\n"
+COMMANDS = {"format": ["format", "--style", "aligned"], "fix": ["check", "--fix", "--exit-zero"]}
+#: what each command writes for UNFORMATTED (a fix changes only the fixed link)
+EXPECTED = {"format": FORMATTED, "fix": FIXED}
 
 
 def run(capsys: pytest.CaptureFixture[str], command: str, *paths: Path) -> tuple[int, str]:
@@ -55,14 +61,14 @@ def one_line_about(err: str, path: Path) -> str:
     return lines[0]
 
 
-def assert_failed_cleanly(code: int, err: str, bad: Path, good: Path, *words: str) -> None:
+def assert_failed_cleanly(code: int, err: str, bad: Path, good: Path, written: str, *words: str) -> None:
     """Exit 2, ``bad`` untouched, one line naming it, ``good`` still written."""
     assert code == 2, err
     assert bad.read_bytes() == UNFORMATTED.encode()
     line = one_line_about(err, bad)
     for word in words:
         assert word in line, line
-    assert good.read_text(encoding="utf-8") == FORMATTED
+    assert good.read_text(encoding="utf-8") == written
     assert temp_files(bad.parent) == [] and temp_files(good.parent) == []
 
 
@@ -79,13 +85,13 @@ def test_write_keeps_permissions_and_leaves_no_temporary_file(
     path.chmod(0o640)
     code, err = run(capsys, command, path)
     assert code == 0, err
-    assert path.read_text(encoding="utf-8") == FORMATTED
+    assert path.read_text(encoding="utf-8") == EXPECTED[command]
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert temp_files(tmp_path) == []
 
 
 def test_unchanged_file_is_not_rewritten(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
-    path = make(tmp_path, "README.md", FORMATTED)
+    path = make(tmp_path, "README.md", EXPECTED[command])
     before = path.stat()
     code, _ = run(capsys, command, path)
     assert code == 0
@@ -99,7 +105,7 @@ def test_read_only_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], comm
     good = make(tmp_path, "b.md")
     bad.chmod(0o444)  # root could still rename over it: vrlint checks the mode itself
     code, err = run(capsys, command, bad, good)
-    assert_failed_cleanly(code, err, bad, good, "not written", "read-only")
+    assert_failed_cleanly(code, err, bad, good, EXPECTED[command], "not written", "read-only")
     assert stat.S_IMODE(bad.stat().st_mode) == 0o444
 
 
@@ -119,7 +125,7 @@ def test_file_the_os_says_is_not_writable(
 
     monkeypatch.setattr(os, "access", access)
     code, err = run(capsys, command, bad, good)
-    assert_failed_cleanly(code, err, bad, good, "read-only")
+    assert_failed_cleanly(code, err, bad, good, EXPECTED[command], "read-only")
 
 
 def test_read_only_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
@@ -129,7 +135,7 @@ def test_read_only_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     locked.chmod(0o555)
     try:
         code, err = run(capsys, command, bad, good)
-        assert_failed_cleanly(code, err, bad, good, "not written", "read-only", str(locked))
+        assert_failed_cleanly(code, err, bad, good, EXPECTED[command], "not written", "read-only", str(locked))
     finally:
         locked.chmod(0o755)
 
@@ -149,7 +155,7 @@ def test_directory_where_the_temporary_file_cannot_be_created(
 
     monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
     code, err = run(capsys, command, bad, good)
-    assert_failed_cleanly(code, err, bad, good, "temporary file", "Permission denied")
+    assert_failed_cleanly(code, err, bad, good, EXPECTED[command], "temporary file", "Permission denied")
 
 
 # -- full disk and other failing system calls --------------------------------------------------
@@ -187,7 +193,7 @@ def test_failing_system_call(
     good = make(tmp_path, "b.md")
     monkeypatch.setattr(os, call, _fail_once(getattr(os, call), error))
     code, err = run(capsys, command, bad, good)
-    assert_failed_cleanly(code, err, bad, good, "not written", *words)
+    assert_failed_cleanly(code, err, bad, good, EXPECTED[command], "not written", *words)
 
 
 def test_disk_full_during_write(
@@ -220,7 +226,7 @@ def test_disk_full_during_write(
 
     monkeypatch.setattr(os, "fdopen", fdopen)
     code, err = run(capsys, command, bad, good)
-    assert_failed_cleanly(code, err, bad, good, "No space left on device", "unchanged")
+    assert_failed_cleanly(code, err, bad, good, EXPECTED[command], "No space left on device", "unchanged")
 
 
 def test_interrupt_during_write_removes_the_temporary_file(
@@ -267,7 +273,7 @@ def test_file_changed_between_read_and_write(
     assert code == 2, err
     assert bad.read_text(encoding="utf-8") == edited  # the other writer's edit survives
     assert "changed while vrlint was working" in one_line_about(err, bad)
-    assert good.read_text(encoding="utf-8") == FORMATTED
+    assert good.read_text(encoding="utf-8") == EXPECTED[command]
     assert temp_files(tmp_path) == []
 
 
@@ -311,7 +317,7 @@ def test_symlink_is_written_through_and_kept(tmp_path: Path, capsys: pytest.Capt
     code, err = run(capsys, command, link)
     assert code == 0, err
     assert link.is_symlink() and link.resolve() == target.resolve()
-    assert target.read_text(encoding="utf-8") == FORMATTED
+    assert target.read_text(encoding="utf-8") == EXPECTED[command]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert temp_files(target.parent) == [] and temp_files(link.parent) == []
 
@@ -326,7 +332,7 @@ def test_symlink_to_a_read_only_target(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 2
     assert bad_target.read_bytes() == UNFORMATTED.encode() and link.is_symlink()
     assert "read-only" in one_line_about(err, link)
-    assert good.read_text(encoding="utf-8") == FORMATTED
+    assert good.read_text(encoding="utf-8") == EXPECTED[command]
 
 
 def test_dangling_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
@@ -336,7 +342,7 @@ def test_dangling_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str], co
     code, err = run(capsys, command, link, good)
     assert code == 2
     assert "no such file" in one_line_about(err, link)
-    assert good.read_text(encoding="utf-8") == FORMATTED
+    assert good.read_text(encoding="utf-8") == EXPECTED[command]
 
 
 # -- not a regular file ------------------------------------------------------------------------
@@ -348,7 +354,7 @@ def test_fifo_is_refused_without_blocking(tmp_path: Path, capsys: pytest.Capture
     assert code == 2
     assert "not a regular file" in one_line_about(err, fifo)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
-    assert good.read_text(encoding="utf-8") == FORMATTED
+    assert good.read_text(encoding="utf-8") == EXPECTED[command]
 
 
 @pytest.mark.parametrize("device", ["/dev/null", "/dev/zero"])
@@ -357,7 +363,7 @@ def test_device_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str], c
     code, err = run(capsys, command, Path(device), good)
     assert code == 2
     assert "not a regular file" in one_line_about(err, Path(device))
-    assert good.read_text(encoding="utf-8") == FORMATTED
+    assert good.read_text(encoding="utf-8") == EXPECTED[command]
     assert stat.S_ISCHR(os.stat(device).st_mode)
 
 
@@ -380,7 +386,7 @@ def test_file_over_max_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str],
     line = one_line_about(err, big)
     assert f"{len(UNFORMATTED) * 10} bytes" in line and "--max-bytes" in line
     assert big.read_bytes() == (UNFORMATTED * 10).encode()
-    assert good.read_text(encoding="utf-8") == FORMATTED
+    assert good.read_text(encoding="utf-8") == EXPECTED[command]
 
 
 def test_file_that_grows_after_the_size_check_is_still_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

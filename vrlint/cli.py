@@ -106,6 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from `-` (configuration)")
     fmt.add_argument("--check", action="store_true", help="exit 1 if a file would change")
     fmt.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
+    fmt.add_argument(
+        "--style",
+        choices=("preserve", "aligned", "compact", "auto"),
+        help="table style (default: config, else preserve)",
+    )
     _add_common(fmt)
 
     export = sub.add_parser("export", help="write the typed records of the tables")
@@ -482,6 +487,8 @@ def _online(args: argparse.Namespace, document: Document, name: str, config: Con
 
 
 def _format(args: argparse.Namespace) -> int:
+    import dataclasses
+
     from vrlint.config import ConfigError
     from vrlint.fixing import FormatError, format_text
     from vrlint.io import InputError, write_if_changed
@@ -494,6 +501,8 @@ def _format(args: argparse.Namespace) -> int:
             source, _ = _read_input(path, args, limit)
             path = source.path
             config = _config_for(path, args.config)
+            if args.style:
+                config = dataclasses.replace(config, format_style=args.style)
             try:
                 result = format_text(source.text, config)
             except FormatError as error:

@@ -14,7 +14,7 @@ vrlint wins (a pyproject.toml without ``[tool.vrlint]`` is skipped). Keys::
     include = ["*.md"]              # ...or the only ones it keeps
 
     [format]                          # [tool.vrlint.format] in pyproject
-    style = "auto"                    # aligned | compact | auto
+    style = "preserve"                # preserve | aligned | compact | auto
     max-width = 160
 
     [rules.VR501]                     # per-rule options, by code or name
@@ -51,7 +51,7 @@ _SHARED_OPTIONS = {
     "include": list,
 }
 _FORMAT_KEYS = {"style": str, "max-width": int, "checkmarks": list}
-_STYLES = ("aligned", "compact", "auto")
+_STYLES = ("preserve", "aligned", "compact", "auto")
 _ROLES = (
     "title", "paper", "model", "code", "checkpoint", "dataset", "link",
     "detail", "venue", "time", "modality", "status", "other",
@@ -68,7 +68,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
-    format_style: str = "auto"
+    format_style: str = "preserve"
     max_width: int = 160
     source: Path | None = None
 

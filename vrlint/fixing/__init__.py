@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vrlint.fixing.apply import EditConflict, FixResult, apply_edits, fix_text, select_fixes
+from vrlint.fixing.apply import EditConflict, FixResult, NotApplied, apply_edits, fix_text, select_fixes
 from vrlint.fixing.format import DEFAULT_MAX_WIDTH, FormatError, format_document, format_text
 from vrlint.fixing.verify import verify_format
 
@@ -11,6 +11,7 @@ __all__ = [
     "EditConflict",
     "FixResult",
     "FormatError",
+    "NotApplied",
     "apply_edits",
     "fix_text",
     "format_document",

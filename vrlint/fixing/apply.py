@@ -1,26 +1,42 @@
 """Applying the fixes rules propose: ``vrlint --fix``.
 
-:func:`fix_text` runs rounds of lint -> choose fixes -> apply -> re-parse.
-Within a round, fixes are taken first come first served by position; a fix
-whose edits overlap one already chosen waits for the next round, when it is
-proposed again against the new text (or no longer, if the first fix made it
-unnecessary). The result is then formatted, so ``fix_text`` is idempotent:
-fixing its output changes nothing.
+``--fix`` is a pull request the maintainer merges: it changes what the
+findings ask for and keeps the author's layout. :func:`fix_text` runs
+rounds of lint -> choose fixes -> apply -> verify -> re-parse:
+
+* Within a round, fixes are taken first come first served by position; a
+  fix whose edits overlap one already chosen waits for the next round,
+  when it is proposed again against the new text (or no longer, if the
+  first fix made it unnecessary). All chosen edits are applied in one pass
+  (linear in the size of the text and the number of fixes).
+* Each round is verified like the formatter: the tables, rows and cells
+  after the fixes must be those before, except what the fixes were meant
+  to change (:func:`vrlint.fixing.verify.verify_fixes`). An unsafe fix must
+  also not make the file worse by vrlint's own rules (no code gets more
+  findings). A round that fails is bisected; a fix that fails alone is
+  dropped and reported in :attr:`FixResult.not_applied`, never written.
+* Nothing else is formatted: the only lines that change besides the
+  fixed ones are those of an *aligned* table a fix changed, re-aligned in
+  that table's own layout (:mod:`vrlint.fixing.layout`). A file with no
+  fixable finding is returned unchanged.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from vrlint.config import Config
 from vrlint.diagnostics import Diagnostic, Edit, Fix
+from vrlint.document import Document
 from vrlint.engine import lint
-from vrlint.fixing.format import format_parsed
+from vrlint.fixing.verify import STRUCTURAL_FIXES, OffsetMap, verify_fixes, verify_format
 from vrlint.parsing.build import parse
 
-__all__ = ["MAX_ROUNDS", "EditConflict", "FixResult", "apply_edits", "fix_text", "select_fixes"]
+__all__ = ["MAX_ROUNDS", "EditConflict", "FixResult", "NotApplied", "apply_edits", "fix_text", "select_fixes"]
 
 #: lint/fix rounds before giving up on fixes that keep proposing more fixes
 MAX_ROUNDS = 10
@@ -30,15 +46,28 @@ class EditConflict(ValueError):
     """Edits that overlap (or insert at the same offset) or fall outside the text."""
 
 
+@dataclass(frozen=True)
+class NotApplied:
+    """A fix that was dropped because applying it would have changed what
+    it was not meant to change (``reason`` says what)."""
+
+    diagnostic: Diagnostic
+    reason: str
+
+
 @dataclass
 class FixResult:
-    """``text``: the fixed and formatted text; ``applied``: the diagnostics
-    whose fix was applied (in the round they were found); ``remaining``: the
-    diagnostics of a final lint of ``text``."""
+    """``text``: the fixed text; ``applied``: the diagnostics whose fix was
+    applied (in the round they were found); ``remaining``: the diagnostics
+    of a final lint of ``text``; ``not_applied``: fixes dropped by the
+    verification; ``changed_lines``: line numbers of ``text`` that the
+    fixes, or the re-alignment of a table they changed, rewrote."""
 
     text: str
     applied: list[Diagnostic] = field(default_factory=list)
     remaining: list[Diagnostic] = field(default_factory=list)
+    not_applied: list[NotApplied] = field(default_factory=list)
+    changed_lines: set[int] = field(default_factory=set)
 
     @property
     def changed(self) -> bool:
@@ -55,10 +84,6 @@ def _overlap(a: Edit, b: Edit) -> bool:
     if a.start == a.end == b.start == b.end:
         return True
     return a.start < b.end and b.start < a.end
-
-
-def _conflicts(edits: Sequence[Edit], taken: Sequence[Edit]) -> bool:
-    return any(_overlap(a, b) for a in edits for b in taken)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -91,6 +116,24 @@ def _first_offset(diagnostic: Diagnostic) -> tuple[int, int, int, str]:
     return (first, diagnostic.span.start, diagnostic.span.end, diagnostic.code)
 
 
+class _Taken:
+    """Chosen edits, kept sorted by position so that an overlap test
+    looks at the neighbours only (chosen edits never overlap each other)."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[int, int]] = []
+        self.edits: list[Edit] = []
+
+    def clashes(self, edit: Edit) -> bool:
+        index = bisect.bisect_left(self.keys, (edit.start, edit.end))
+        return any(_overlap(edit, self.edits[i]) for i in range(max(index - 2, 0), min(index + 2, len(self.edits))))
+
+    def add(self, edit: Edit) -> None:
+        index = bisect.bisect_left(self.keys, (edit.start, edit.end))
+        self.keys.insert(index, (edit.start, edit.end))
+        self.edits.insert(index, edit)
+
+
 def select_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Fix]:
     """A non-conflicting subset of the diagnostics' fixes, in position order.
 
@@ -104,19 +147,22 @@ def select_fixes(diagnostics: Iterable[Diagnostic], unsafe: bool) -> list[Fix]:
     candidates = [d for d in diagnostics if d.fix is not None and d.fix.applicability in allowed]
     candidates.sort(key=_first_offset)
     chosen: list[Fix] = []
-    taken: list[Edit] = []
+    seen: set[Fix] = set()
+    taken = _Taken()
     for diagnostic in candidates:
         fix = diagnostic.fix
         assert fix is not None
-        if not fix.edits or fix in chosen:
+        if not fix.edits or fix in seen:
             continue
         edits = _sorted(fix.edits)
         if any(_overlap(a, b) for a, b in itertools.pairwise(edits)):
             continue
-        if _conflicts(edits, taken):
+        if any(taken.clashes(edit) for edit in edits):
             continue
         chosen.append(fix)
-        taken.extend(edits)
+        seen.add(fix)
+        for edit in edits:
+            taken.add(edit)
     return chosen
 
 
@@ -127,36 +173,148 @@ def _applicable(text: str, fix: Fix) -> bool:
     return any(text[e.start : e.end] != e.content for e in fix.edits)
 
 
+def _key(text: str, diagnostic: Diagnostic) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """What identifies a fix from one round to the next (offsets move)."""
+    fix = diagnostic.fix
+    assert fix is not None
+    return diagnostic.code, fix.message, tuple((text[e.start : e.end], e.content) for e in fix.edits)
+
+
+def _edits(group: Sequence[tuple[Diagnostic, Fix]]) -> list[Edit]:
+    return list(dict.fromkeys(edit for _, fix in group for edit in fix.edits))
+
+
+def _worse(before: list[Diagnostic], after: list[Diagnostic]) -> str | None:
+    """A code with more findings after an unsafe fix than before it."""
+    old = Counter(d.code for d in before)
+    new = Counter(d.code for d in after)
+    for code, count in new.items():
+        if count > old.get(code, 0):
+            return f"it would add {count - old.get(code, 0)} {code} finding(s)"
+    return None
+
+
+@dataclass
+class _Round:
+    document: Document
+    diagnostics: list[Diagnostic]
+    path: str
+    config: Config
+
+    def attempt(self, group: Sequence[tuple[Diagnostic, Fix]]) -> tuple[str | None, Document]:
+        edits = _edits(group)
+        after = parse(apply_edits(self.document.text, edits))
+        structural = [e for d, fix in group if d.code in STRUCTURAL_FIXES for e in fix.edits]
+        problem = verify_fixes(self.document, after, edits, structural)
+        if problem is None and any(fix.applicability == "unsafe" for _, fix in group):
+            problem = _worse(self.diagnostics, lint(after, self.path, self.config))
+        return problem, after
+
+    def settle(
+        self, group: list[tuple[Diagnostic, Fix]], dropped: list[NotApplied]
+    ) -> tuple[list[tuple[Diagnostic, Fix]], Document | None]:
+        """The largest verified part of ``group`` found by bisection, and
+        the document it gives; fixes failing alone go to ``dropped``."""
+        problem, after = self.attempt(group)
+        if problem is None:
+            return group, after
+        if len(group) == 1:
+            dropped.append(NotApplied(group[0][0], problem))
+            return [], None
+        middle = len(group) // 2
+        left, left_doc = self.settle(group[:middle], dropped)
+        right, right_doc = self.settle(group[middle:], dropped)
+        if not left:
+            return right, right_doc
+        if not right:
+            return left, left_doc
+        problem, after = self.attempt(left + right)
+        return (left + right, after) if problem is None else (left, left_doc)
+
+
+def _lines_after(before: Document, after: Document, edits: Sequence[Edit], lines: Iterable[int]) -> set[int]:
+    """``lines`` of ``before`` moved to ``after``, plus the lines the
+    replacements of ``edits`` occupy in ``after``."""
+    moved = OffsetMap(edits)
+    out = {after.position(moved(before.line(n).start))[0] for n in lines if n <= len(before.lines)}
+    for start, end in moved.replaced():
+        first, _ = after.position(start)
+        last, _ = after.position(max(end - 1, start))
+        out.update(range(first, last + 1))
+    return out
+
+
+def _realign(document: Document, changed: set[int]) -> tuple[Document, set[int]]:
+    """Re-align the aligned tables a fix changed (their own layout)."""
+    from vrlint.fixing.format import FormatError
+    from vrlint.fixing.layout import preserve_table
+
+    replaced: dict[int, str] = {}
+    for table in document.tables:
+        rows = [table.header, table.delimiter, *table.rows]
+        indexes = frozenset(i for i, row in enumerate(rows) if row is not None and row.line in changed)
+        if indexes:
+            replaced.update(preserve_table(document, table, indexes))
+    if not replaced:
+        return document, changed
+    text = document.bom + "".join(replaced.get(line.number, line.text) + line.ending for line in document.lines)
+    after = parse(text)
+    problem = verify_format(document, after)
+    if problem is not None:
+        raise FormatError(f"re-aligning refused: {problem}")
+    return after, changed | set(replaced)
+
+
 def fix_text(text: str, path: str = "", config: Config | None = None, unsafe: bool = False) -> FixResult:
-    """Apply fixes round by round (at most :data:`MAX_ROUNDS`), then format.
+    """Apply fixes round by round (at most :data:`MAX_ROUNDS`), verify each
+    round, then re-align the aligned tables the fixes changed.
 
     Each round lints the current text, applies the chosen fixes (safe ones;
-    unsafe ones too with ``unsafe``) and re-parses. Formatting is part of the
-    loop: when it changes the text, the formatted text is linted again, so
-    the result is a fixed point (``fix_text(result.text).text ==
-    result.text``) unless rules keep proposing fixes for ten rounds, or
-    undo each other (a text seen before ends the loop). Raises
-    :class:`~vrlint.fixing.format.FormatError` like :func:`format_text`.
+    unsafe ones too with ``unsafe``) and re-parses. The result is a fixed
+    point (``fix_text(result.text).text == result.text``) unless rules keep
+    proposing fixes for ten rounds, or undo each other (a text seen before
+    ends the loop). Raises :class:`~vrlint.fixing.format.FormatError` when
+    re-aligning would change what a table renders (a bug, never expected).
     """
     config = config or Config()
     applied: list[Diagnostic] = []
+    dropped: list[NotApplied] = []
+    refused: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
     document = parse(text)
+    changed: set[int] = set()
     seen = {text}
+    diagnostics = lint(document, path, config)
     for _ in range(MAX_ROUNDS):
         current = document.text
+        candidates = (d for d in diagnostics if d.fix is not None and _key(current, d) not in refused)
+        chosen = set(select_fixes(candidates, unsafe))
+        group: list[tuple[Diagnostic, Fix]] = []
+        for diagnostic in diagnostics:
+            fix = diagnostic.fix
+            if fix is not None and fix in chosen and _applicable(current, fix):
+                group.append((diagnostic, fix))
+                chosen.discard(fix)
+        if not group:
+            break
+        before_drop = len(dropped)
+        accepted, after = _Round(document, diagnostics, path, config).settle(group, dropped)
+        for item in dropped[before_drop:]:
+            refused.add(_key(current, item.diagnostic))
+        if after is None or not accepted:
+            if len(dropped) > before_drop:
+                continue  # the rest is proposed again next round
+            break
+        fixes = {fix for _, fix in accepted}
+        applied.extend(d for d in diagnostics if d.fix is not None and d.fix in fixes)
+        changed = _lines_after(document, after, _edits(accepted), changed)
+        document = after
         diagnostics = lint(document, path, config)
-        fixes = [fix for fix in select_fixes(diagnostics, unsafe) if _applicable(current, fix)]
-        if fixes:
-            updated = apply_edits(current, [edit for fix in fixes for edit in fix.edits])
-            applied.extend(d for d in diagnostics if d.fix is not None and d.fix in fixes)
-            document = parse(updated)
-        else:
-            updated, document = format_parsed(document, config)
-            if updated == current:
-                # linted, nothing to fix, formatted: a fixed point
-                return FixResult(current, applied, diagnostics)
-        if updated in seen:
-            break  # fixes undoing each other (or the formatting)
-        seen.add(updated)
-    final, document = format_parsed(document, config)
-    return FixResult(final, applied, lint(document, path, config))
+        if document.text in seen:
+            break  # fixes undoing each other
+        seen.add(document.text)
+    if changed:
+        realigned, changed = _realign(document, changed)
+        if realigned is not document:
+            document = realigned
+            diagnostics = lint(document, path, config)
+    return FixResult(document.text, applied, diagnostics, dropped, changed)

@@ -1,7 +1,13 @@
-"""Rewrite every GFM table canonically and touch nothing else.
+"""Format GFM tables: keep each table's own style, or one house style.
 
-Canonical form
---------------
+The default style, ``preserve``, keeps every table as its author laid it
+out and only re-aligns the drifted lines of a table that is aligned; see
+:mod:`vrlint.fixing.layout` (what counts as aligned, with its threshold).
+It never respells check marks (VR702's fix does that, under ``--fix``).
+The canonical styles below rewrite every table.
+
+Canonical form (``aligned``, ``compact``, ``auto``)
+---------------------------------------------------
 * outer pipes always, one space of padding inside each pipe;
 * ``aligned`` style: every column padded to the display width of its widest
   cell (CJK and emoji count two columns), text placed by the column's
@@ -282,12 +288,20 @@ def format_document(document: Document, config: Config | None = None, *, marks: 
     tables = document.tables
     if not tables:
         return document.render()
-    plan = plan_marks(document, config.checkmarks) if marks else None
     style = config.format_style
     replaced: dict[int, str] = {}
-    for table in tables:
-        for number, text in format_table(document, table, style, config.max_width, plan):
-            replaced[number] = text
+    if style == "preserve":
+        from vrlint.fixing.layout import preserve_table
+
+        for table in tables:
+            replaced.update(preserve_table(document, table))
+    else:
+        plan = plan_marks(document, config.checkmarks) if marks else None
+        for table in tables:
+            for number, text in format_table(document, table, style, config.max_width, plan):
+                replaced[number] = text
+    if not replaced:
+        return document.text
     parts = [document.bom]
     for line in document.lines:
         parts.append(replaced.get(line.number, line.text))

@@ -1,4 +1,4 @@
-"""The refuse-to-write check run on every formatted document.
+"""The refuse-to-write checks run on every formatted or fixed document.
 
 Formatting may only move whitespace, add outer pipes and empty cells, and
 respell check marks. :func:`verify_format` compares the tables of the
@@ -9,9 +9,14 @@ README.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Sequence
+
+from vrlint.diagnostics import Edit
 from vrlint.document import Document, Row, Table
 
-__all__ = ["verify_format"]
+__all__ = ["STRUCTURAL_FIXES", "OffsetMap", "verify_fixes", "verify_format"]
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -75,4 +80,95 @@ def verify_format(before: Document, after: Document) -> str | None:
             problem = _compare_rows(old, index, a, b, old.columns)
             if problem is not None:
                 return problem
+    return None
+
+
+# -- fixes -------------------------------------------------------------------------------
+#: Fixes meant to change a table's rows, not only cell text: VR103 makes a
+#: paragraph into a table, VR105 ends a table before a swallowed line,
+#: VR108 joins a row split over two lines. Every other fix may change the
+#: text of the cells it edits and nothing else of any table.
+STRUCTURAL_FIXES = frozenset({"VR103", "VR105", "VR108"})
+
+
+class OffsetMap:
+    """Where an offset of the text before a round of edits lands after it."""
+
+    def __init__(self, edits: Sequence[Edit]) -> None:
+        self.edits = sorted(edits, key=lambda e: (e.start, e.end))
+        self._ends = [e.end for e in self.edits]
+        self._shift = list(itertools.accumulate((len(e.content) - (e.end - e.start) for e in self.edits), initial=0))
+
+    def __call__(self, offset: int) -> int:
+        """The new offset of ``offset`` (an offset inside an edit maps to
+        the start of its replacement)."""
+        index = bisect.bisect_right(self._ends, offset)
+        if index < len(self.edits) and self.edits[index].start < offset:
+            return self.edits[index].start + self._shift[index]
+        return offset + self._shift[index]
+
+    def replaced(self) -> list[tuple[int, int]]:
+        """The (start, end) of every edit's replacement in the new text."""
+        return [(e.start + self._shift[i], e.start + self._shift[i] + len(e.content)) for i, e in enumerate(self.edits)]
+
+
+def _table_bounds(document: Document, table: Table) -> tuple[int, int]:
+    last = document.line(table.end_line)
+    return document.line(table.start_line).start, last.start + len(last.text)
+
+
+def _touches(edit: Edit, start: int, end: int) -> bool:
+    if edit.start == edit.end:
+        return start <= edit.start <= end
+    return edit.start < end and edit.end > start
+
+
+def _row_touched(document: Document, row: Row, edits: Sequence[Edit]) -> bool:
+    line = document.line(row.line)
+    return any(_touches(e, line.start, line.start + len(line.text)) for e in edits)
+
+
+def verify_fixes(before: Document, after: Document, edits: Sequence[Edit], structural: Sequence[Edit]) -> str | None:
+    """None when the fixes whose ``edits`` (all of them; ``structural``:
+    those of :data:`STRUCTURAL_FIXES`) turned ``before`` into ``after``
+    left every table as cmark-gfm sees it, except what they were meant to
+    change: the text of the cells they edit, and, for structural fixes, the
+    rows of the table they edit (or a new table where they edit). Else a
+    one-line reason."""
+    moved = OffsetMap(edits)
+    by_start = {table.start_line: table for table in after.tables}
+    matched: set[int] = set()
+    for old in before.tables:
+        start, end = _table_bounds(before, old)
+        touched = [e for e in edits if _touches(e, start, end)]
+        reshaped = any(_touches(e, start, end) for e in structural)
+        new_line, _ = after.position(moved(start))
+        new = by_start.get(new_line)
+        where = f"table at line {old.start_line}"
+        if new is None:
+            return f"{where} would no longer be a table"
+        matched.add(new.start_line)
+        if old.columns != new.columns:
+            return f"{where}: {old.columns} columns would become {new.columns}"
+        if reshaped:
+            continue
+        if old.alignments != new.alignments:
+            return f"{where}: column alignments {old.alignments} would become {new.alignments}"
+        old_rows, new_rows = old.all_rows, new.all_rows
+        if len(old_rows) != len(new_rows):
+            return f"{where}: {len(old_rows) - 1} body rows would become {len(new_rows) - 1}"
+        for index, (a, b) in enumerate(zip(old_rows, new_rows, strict=True)):
+            if touched and _row_touched(before, a, touched):
+                continue
+            if [c.content for c in a.cells] != [c.content for c in b.cells]:
+                name = "header row" if index == 0 else f"row {index} (line {a.line})"
+                return f"{where}: {name} would change, but no fix edits it"
+    reshaping = set(structural)
+    structural_spans = [span for span, edit in zip(moved.replaced(), moved.edits, strict=True) if edit in reshaping]
+    for table in after.tables:
+        if table.start_line in matched:
+            continue
+        start, end = _table_bounds(after, table)
+        if not any(s <= end and e >= start for s, e in structural_spans):
+            return f"a new table would start at line {table.start_line}"
     return None
