@@ -7,7 +7,7 @@ made naive Markdown parsers quadratic), each placed in prose, in a heading
 and in a table cell, plus the large-input shapes of issue 7 (a 2 MB line, a
 table of 100,000 rows, a row of 5,000 cells).
 
-    python benchmarks/bench_pathological.py [--scale K] [--only SUBSTRING] [--profile NAME]
+    python benchmarks/bench_pathological.py [--scale K] [--only SUBSTRING] [--profile NAME] [--fix-only]
 
 ``--scale`` multiplies every n (default 1; the 10n input of the default is
 a few hundred KB). ``--profile NAME`` runs cProfile on the 10n input of the
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import vrlint
 from vrlint.engine import lint
-from vrlint.fixing import FormatError, format_text
+from vrlint.fixing import FormatError, fix_text, format_text
 from vrlint.rules.base import all_rules
 
 
@@ -133,6 +133,20 @@ BLOCK: list[Pattern] = [
 ]
 
 
+#: ``vrlint --fix`` on inputs with thousands of fixes (issue 17 item 4: the
+#: fix loop was quadratic in the number of fixes). Timed at n and 4n with
+#: ``--fix-only`` (or after the table above); a ratio near 4 is linear.
+FIX: list[Pattern] = [
+    Pattern("32 KB of NULs (VR802)", lambda k: "Intro\n\n" + "\x00" * k + "\n", 8192, False),
+    Pattern(
+        "mixed check marks (VR702)",
+        lambda k: "| Model | Audio |\n|---|---|\n" + "".join(f"| m{i} | {'✓' if i % 3 else '✔'} |\n" for i in range(k)),
+        5000,
+        False,
+    ),
+]
+
+
 def contexts(pattern: Pattern) -> list[tuple[str, Callable[[int], str]]]:
     if not pattern.inline:
         return [(pattern.name, pattern.make)]
@@ -159,6 +173,32 @@ def run_format(text: str) -> None:
         pass
 
 
+def run_fix(text: str) -> None:
+    try:
+        fix_text(text)
+    except FormatError:
+        pass
+
+
+def fix_table(scale: float, only: str) -> None:
+    """``check`` and ``--fix`` at n and 4n for the :data:`FIX` patterns."""
+    header = f"| {'fix pattern':<30} | {'step':<5} | {'n':>6} | {'t(n) s':>7} | {'t(4n) s':>8} | {'ratio':>5} |"
+    print(header)
+    print("|" + "|".join("-" * len(c) for c in header.split("|")[1:-1]) + "|")
+    for pattern in FIX:
+        if only and only not in pattern.name:
+            continue
+        n = max(1, int(pattern.n * scale))
+        small, large = pattern.make(n), pattern.make(4 * n)
+        for step, function in (("check", run_check), ("fix", run_fix)):
+            t_small, t_large = seconds(function, small), seconds(function, large)
+            print(
+                f"| {pattern.name:<30} | {step:<5} | {n:>6} | {t_small:>7.2f} | {t_large:>8.2f} "
+                f"| {t_large / max(t_small, 1e-9):>5.1f} |",
+                flush=True,
+            )
+
+
 def seconds(function: Callable[[str], None], text: str) -> float:
     start = time.perf_counter()
     function(text)
@@ -171,9 +211,13 @@ def main() -> int:
     parser.add_argument("--only", default="")
     parser.add_argument("--profile", default="")
     parser.add_argument("--cap", type=float, default=3.0, help="skip 10n when n alone took longer than this (seconds)")
+    parser.add_argument("--fix-only", action="store_true", help="only time --fix on the FIX patterns (n and 4n)")
     args = parser.parse_args()
     all_rules()
     run_check("| a |\n|---|\n| b |\n")  # warm imports and caches
+    if args.fix_only:
+        fix_table(args.scale, args.only)
+        return 0
 
     cases = [(name, make, max(1, int(p.n * args.scale))) for p in INLINE + BLOCK for name, make in contexts(p)]
     if args.profile:
@@ -212,6 +256,8 @@ def main() -> int:
                 worst = max(worst, t_large / t_small)
             print(row + f"| {t_large * 1e3:>10.1f} | {shown} |", flush=True)
     print(f"\nworst ratio (10n runs over 50 ms): {worst:.1f} (linear: about 10; quadratic: about 100)")
+    print()
+    fix_table(args.scale, args.only)
     return 0
 
 

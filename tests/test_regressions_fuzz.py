@@ -4,7 +4,8 @@ Every file of ``fuzz/regressions/`` (inputs that once crashed or broke a
 promise; see ``fuzz/README.md`` for how a finding gets there) is replayed
 through the fuzzer's own invariants (``fuzz/invariants.py``: lossless
 parse, no exception in lint, idempotent format that keeps cmark-gfm's
-HTML), and the CLI must handle it with exit 0 or 1, never an internal
+HTML, ``--fix`` and ``--fix --unsafe-fixes`` that keep cmark-gfm's tables),
+and the CLI must handle it with exit 0 or 1, never an internal
 error.
 """
 
@@ -42,7 +43,7 @@ def test_regression_input_keeps_every_promise(path: Path) -> None:
 def test_regression_input_through_the_cli(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     copy = tmp_path / path.name
     copy.write_bytes(path.read_bytes())
-    for command in (["check"], ["check", "--fix"], ["format"]):
+    for command in (["check"], ["check", "--fix"], ["check", "--fix", "--unsafe-fixes"], ["format"]):
         code = main([*command, str(copy)])
         err = capsys.readouterr().err
         assert code in (0, 1), (command, err)

@@ -235,6 +235,8 @@ class _Round:
 def _lines_after(before: Document, after: Document, edits: Sequence[Edit], lines: Iterable[int]) -> set[int]:
     """``lines`` of ``before`` moved to ``after``, plus the lines the
     replacements of ``edits`` occupy in ``after``."""
+    if not after.lines:
+        return set()
     moved = OffsetMap(edits)
     out = {after.position(moved(before.line(n).start))[0] for n in lines if n <= len(before.lines)}
     for start, end in moved.replaced():

@@ -117,15 +117,16 @@ def _table_bounds(document: Document, table: Table) -> tuple[int, int]:
     return document.line(table.start_line).start, last.start + len(last.text)
 
 
-def _touches(edit: Edit, start: int, end: int) -> bool:
-    if edit.start == edit.end:
-        return start <= edit.start <= end
-    return edit.start < end and edit.end > start
-
-
-def _row_touched(document: Document, row: Row, edits: Sequence[Edit]) -> bool:
-    line = document.line(row.line)
-    return any(_touches(e, line.start, line.start + len(line.text)) for e in edits)
+def _edited_lines(document: Document, edits: Sequence[Edit]) -> set[int]:
+    """The lines of ``document`` that ``edits`` replace text on or insert into."""
+    lines: set[int] = set()
+    if not document.lines:
+        return lines
+    for edit in edits:
+        first, _ = document.position(edit.start)
+        last, _ = document.position(max(edit.end - 1, edit.start))
+        lines.update(range(first, last + 1))
+    return lines
 
 
 def verify_fixes(before: Document, after: Document, edits: Sequence[Edit], structural: Sequence[Edit]) -> str | None:
@@ -137,12 +138,14 @@ def verify_fixes(before: Document, after: Document, edits: Sequence[Edit], struc
     one-line reason."""
     moved = OffsetMap(edits)
     by_start = {table.start_line: table for table in after.tables}
+    edited = _edited_lines(before, edits)
+    reshaping_lines = _edited_lines(before, structural)
     matched: set[int] = set()
     for old in before.tables:
-        start, end = _table_bounds(before, old)
-        touched = [e for e in edits if _touches(e, start, end)]
-        reshaped = any(_touches(e, start, end) for e in structural)
-        new_line, _ = after.position(moved(start))
+        start, _ = _table_bounds(before, old)
+        lines = range(old.start_line, old.end_line + 1)
+        reshaped = any(n in reshaping_lines for n in lines)
+        new_line = after.position(moved(start))[0] if after.lines else 0
         new = by_start.get(new_line)
         where = f"table at line {old.start_line}"
         if new is None:
@@ -158,7 +161,7 @@ def verify_fixes(before: Document, after: Document, edits: Sequence[Edit], struc
         if len(old_rows) != len(new_rows):
             return f"{where}: {len(old_rows) - 1} body rows would become {len(new_rows) - 1}"
         for index, (a, b) in enumerate(zip(old_rows, new_rows, strict=True)):
-            if touched and _row_touched(before, a, touched):
+            if a.line in edited:
                 continue
             if [c.content for c in a.cells] != [c.content for c in b.cells]:
                 name = "header row" if index == 0 else f"row {index} (line {a.line})"
