@@ -58,6 +58,16 @@ def test_two_equal_lines_do_not_make_a_table_aligned() -> None:
     assert not table_layout(document, document.tables[0]).aligned
 
 
+def test_a_compact_table_of_narrow_cells_is_not_aligned() -> None:
+    """``| a | b |`` over ``|---|---|`` lines up without any padding: a fix
+    that lengthens one cell must not re-align the table."""
+    text = "| a | b |\n|---|---|\n| x | [code](http://github.com/a/b) |\n| y | z |\n"
+    document = vrlint.parse(text)
+    assert not table_layout(document, document.tables[0]).aligned
+    result = fix_text(text)
+    assert result.text == text.replace("http:", "https:") and result.changed_lines == {3}
+
+
 # -- vrlint format, style preserve ---------------------------------------------------------
 def test_preserve_leaves_compact_and_aligned_tables_alone() -> None:
     for text in (ALIGNED, COMPACT, "|a|b|\n|-|-|\n|c|\n", "a | b\n--|--\nc | d\n"):

@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply safe fixes and format tables")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="with --fix: print the changes, write nothing")
+    check.add_argument("--show-fixes", action="store_true", help="with --fix: list each fix (line, before -> after)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--online", action="store_true", help="also check links and arXiv metadata")
@@ -348,11 +349,11 @@ def _check(args: argparse.Namespace) -> int:
     from vrlint.adoption import ScreenError
     from vrlint.config import ConfigError
     from vrlint.engine import lint
-    from vrlint.io import InputError, write_if_changed
+    from vrlint.io import InputError
     from vrlint.parsing import parse
     from vrlint.reporting import Report, renderer
 
-    if args.unsafe_fixes or args.diff:
+    if args.unsafe_fixes or args.diff or args.show_fixes:
         args.fix = True  # --diff shows what --fix would do; --unsafe-fixes implies --fix
     if args.output_format is None:
         args.output_format = os.environ.get("VRLINT_OUTPUT_FORMAT", "text")
@@ -377,33 +378,15 @@ def _check(args: argparse.Namespace) -> int:
             path = source.path
             config = _config_for(path, args.config, rules=True).with_selection(select, ignore)
             text = source.text
+            online = args.online or args.check_links or args.check_arxiv
             if args.fix:
-                from vrlint.fixing import FormatError, fix_text
-
-                try:
-                    result = fix_text(text, name, config, unsafe=args.unsafe_fixes)
-                except FormatError as error:
-                    raise InputError(f"{path}: not written: {error}") from None
-                if result.text != text:
-                    changed = True
-                    if args.diff:
-                        _stdout().write(_unified_diff(path, text, result.text))
-                    elif source.mtime_ns < 0:
-                        pass  # standard input: the fixed text goes to standard output below
-                    else:
-                        write_if_changed(source, result.text)
-                        fixed = len(result.applied)
-                        what = f"fixed {fixed} problem{'s' if fixed != 1 else ''}" if fixed else "formatted tables"
-                        print(f"vrlint: {what} in {path}", file=sys.stderr)
-                if source.mtime_ns < 0 and not args.diff:
-                    _stdout().write(result.text)
-                document = parse(result.text)
-                diagnostics = result.remaining
+                document, diagnostics, pending = _fix_file(args, path, name, source, config, online)
+                changed = changed or pending
             else:
                 document = parse(text)
                 diagnostics = lint(document, name, config)
-            if args.online or args.check_links or args.check_arxiv:
-                diagnostics = diagnostics + _online(args, document, name, config)
+                if online:
+                    diagnostics = diagnostics + _online(args, document, name, config)
             diagnostics = screen.apply(path, config, document, diagnostics)
             report.documents[name] = document
             report.diagnostics.extend(diagnostics)
@@ -470,6 +453,46 @@ def _read_input(path: Path, args: argparse.Namespace, limit: int) -> tuple[Sourc
         raise InputError(f"{name}: standard input is over the size limit of {limit} bytes (raise it with --max-bytes)")
     shown = Path(args.stdin_filename) if args.stdin_filename else Path("-")
     return Source(shown, decode(raw, name), raw, -1), name
+
+
+def _fix_file(
+    args: argparse.Namespace, path: Path, name: str, source: Source, config: Config, online: bool
+) -> tuple[Document, list[Diagnostic], bool]:
+    """``--fix`` on one file: write it (standard input: print it), or print
+    the diff, and say what was fixed. Returns the fixed document, what is
+    left, and whether it changed."""
+    from vrlint.fixing import FormatError, fix_text
+    from vrlint.fixing.show import colour_diff, fix_lines, invisible_notes
+    from vrlint.io import InputError, write_if_changed
+    from vrlint.parsing import parse
+
+    finder = (lambda document: _online(args, document, name, config)) if online else None
+    try:
+        result = fix_text(source.text, name, config, unsafe=args.unsafe_fixes, online=finder)
+    except FormatError as error:
+        raise InputError(f"{path}: not written: {error}") from None
+    for item in result.not_applied:
+        d = item.diagnostic
+        print(f"vrlint: {path}:{d.line}:{d.column}: {d.code} fix not applied: {item.reason}", file=sys.stderr)
+    if args.show_fixes:
+        for line in fix_lines(name, result.shown):
+            print(line, file=sys.stderr)
+    changed = result.text != source.text
+    if changed and args.diff:
+        diff = _unified_diff(path, source.text, result.text)
+        notes = "".join(note + "\n" for note in invisible_notes(name, result.shown))
+        _stdout().write((colour_diff(diff) if _use_color(args.color) else diff) + notes)
+    elif changed and source.mtime_ns >= 0:
+        write_if_changed(source, result.text)
+        fixed, lines = len(result.applied), len(result.changed_lines)
+        print(
+            f"vrlint: fixed {fixed} problem{'s' if fixed != 1 else ''} "
+            f"({lines} line{'s' if lines != 1 else ''} changed) in {path}",
+            file=sys.stderr,
+        )
+    if source.mtime_ns < 0 and not args.diff:
+        _stdout().write(result.text)  # standard input: the fixed text to standard output
+    return parse(result.text), result.remaining, changed
 
 
 def _online(args: argparse.Namespace, document: Document, name: str, config: Config) -> list[Diagnostic]:

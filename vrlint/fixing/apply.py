@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from vrlint.config import Config
@@ -68,6 +68,8 @@ class FixResult:
     remaining: list[Diagnostic] = field(default_factory=list)
     not_applied: list[NotApplied] = field(default_factory=list)
     changed_lines: set[int] = field(default_factory=set)
+    #: per applied diagnostic, the text its edits replaced and their new text
+    shown: list[tuple[Diagnostic, str, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -267,29 +269,26 @@ def _realign(document: Document, changed: set[int]) -> tuple[Document, set[int]]
     return after, changed | set(replaced)
 
 
-def fix_text(text: str, path: str = "", config: Config | None = None, unsafe: bool = False) -> FixResult:
-    """Apply fixes round by round (at most :data:`MAX_ROUNDS`), verify each
-    round, then re-align the aligned tables the fixes changed.
+@dataclass
+class _Loop:
+    """The state of one ``fix_text`` run across its rounds."""
 
-    Each round lints the current text, applies the chosen fixes (safe ones;
-    unsafe ones too with ``unsafe``) and re-parses. The result is a fixed
-    point (``fix_text(result.text).text == result.text``) unless rules keep
-    proposing fixes for ten rounds, or undo each other (a text seen before
-    ends the loop). Raises :class:`~vrlint.fixing.format.FormatError` when
-    re-aligning would change what a table renders (a bug, never expected).
-    """
-    config = config or Config()
-    applied: list[Diagnostic] = []
-    dropped: list[NotApplied] = []
-    refused: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
-    document = parse(text)
-    changed: set[int] = set()
-    seen = {text}
-    diagnostics = lint(document, path, config)
-    for _ in range(MAX_ROUNDS):
-        current = document.text
-        candidates = (d for d in diagnostics if d.fix is not None and _key(current, d) not in refused)
-        chosen = set(select_fixes(candidates, unsafe))
+    document: Document
+    path: str
+    config: Config
+    unsafe: bool
+    applied: list[Diagnostic] = field(default_factory=list)
+    shown: list[tuple[Diagnostic, str, str]] = field(default_factory=list)
+    dropped: list[NotApplied] = field(default_factory=list)
+    refused: set[tuple[str, str, tuple[tuple[str, str], ...]]] = field(default_factory=set)
+    changed: set[int] = field(default_factory=set)
+
+    def round(self, diagnostics: list[Diagnostic], lint_after: bool = True) -> bool | None:
+        """Apply one verified round of ``diagnostics``' fixes. True: applied
+        some; False: nothing to apply; None: all were dropped (try again)."""
+        current = self.document.text
+        candidates = (d for d in diagnostics if d.fix is not None and _key(current, d) not in self.refused)
+        chosen = set(select_fixes(candidates, self.unsafe))
         group: list[tuple[Diagnostic, Fix]] = []
         for diagnostic in diagnostics:
             fix = diagnostic.fix
@@ -297,26 +296,72 @@ def fix_text(text: str, path: str = "", config: Config | None = None, unsafe: bo
                 group.append((diagnostic, fix))
                 chosen.discard(fix)
         if not group:
-            break
-        before_drop = len(dropped)
-        accepted, after = _Round(document, diagnostics, path, config).settle(group, dropped)
-        for item in dropped[before_drop:]:
-            refused.add(_key(current, item.diagnostic))
+            return False
+        before_drop = len(self.dropped)
+        accepted, after = _Round(self.document, diagnostics, self.path, self.config).settle(group, self.dropped)
+        for item in self.dropped[before_drop:]:
+            self.refused.add(_key(current, item.diagnostic))
         if after is None or not accepted:
-            if len(dropped) > before_drop:
-                continue  # the rest is proposed again next round
-            break
+            return None if len(self.dropped) > before_drop else False
         fixes = {fix for _, fix in accepted}
-        applied.extend(d for d in diagnostics if d.fix is not None and d.fix in fixes)
-        changed = _lines_after(document, after, _edits(accepted), changed)
-        document = after
-        diagnostics = lint(document, path, config)
-        if document.text in seen:
+        for diagnostic in diagnostics:
+            fix = diagnostic.fix
+            if fix is not None and fix in fixes:
+                self.applied.append(diagnostic)
+                edits = _sorted(fix.edits)
+                before = " … ".join(current[e.start : e.end] for e in edits)
+                self.shown.append((diagnostic, before, " … ".join(e.content for e in edits)))
+        self.changed = _lines_after(self.document, after, _edits(accepted), self.changed)
+        self.document = after
+        return True
+
+
+def fix_text(
+    text: str,
+    path: str = "",
+    config: Config | None = None,
+    unsafe: bool = False,
+    online: Callable[[Document], list[Diagnostic]] | None = None,
+) -> FixResult:
+    """Apply fixes round by round (at most :data:`MAX_ROUNDS`), verify each
+    round, then re-align the aligned tables the fixes changed.
+
+    Each round lints the current text, applies the chosen fixes (safe ones;
+    unsafe ones too with ``unsafe``) and re-parses. The result is a fixed
+    point (``fix_text(result.text).text == result.text``) unless rules keep
+    proposing fixes for ten rounds, or undo each other (a text seen before
+    ends the loop). ``online`` (``--online --fix``) is called once on the
+    fixed document; its diagnostics' fixes are applied in one more verified
+    round, and those left are part of ``remaining``. Raises
+    :class:`~vrlint.fixing.format.FormatError` when re-aligning would change
+    what a table renders (a bug, never expected).
+    """
+    config = config or Config()
+    loop = _Loop(parse(text), path, config, unsafe)
+    seen = {text}
+    diagnostics = lint(loop.document, path, config)
+    for _ in range(MAX_ROUNDS):
+        outcome = loop.round(diagnostics)
+        if outcome is False:
+            break
+        if outcome is None:
+            continue  # dropped fixes are refused from now on: the rest is proposed again
+        diagnostics = lint(loop.document, path, config)
+        if loop.document.text in seen:
             break  # fixes undoing each other
-        seen.add(document.text)
-    if changed:
-        realigned, changed = _realign(document, changed)
+        seen.add(loop.document.text)
+    found_online: list[Diagnostic] = []
+    if online is not None:
+        found_online = online(loop.document)
+        if loop.round(found_online):
+            done = set(map(id, loop.applied))
+            found_online = [d for d in found_online if id(d) not in done]
+            diagnostics = lint(loop.document, path, config)
+    document = loop.document
+    if loop.changed:
+        realigned, loop.changed = _realign(document, loop.changed)
         if realigned is not document:
-            document = realigned
+            document = loop.document = realigned
             diagnostics = lint(document, path, config)
-    return FixResult(document.text, applied, diagnostics, dropped, changed)
+    remaining = sorted(diagnostics + found_online, key=Diagnostic.sort_key)
+    return FixResult(document.text, loop.applied, remaining, loop.dropped, loop.changed, loop.shown)

@@ -14,6 +14,10 @@ of its lines. Below that share a table holds two or more differently
 padded groups of rows (a table padded by one hand, then extended by
 another), and which group is "the" layout is a guess: it is left alone.
 A short row lines up when its pipes are the first pipes of that layout.
+At least one header or body line on that layout must pad a cell with two
+or more spaces: a compact table whose cells happen to be as wide as
+``---`` (``| a | b |`` over ``|---|---|``) lines up without anyone
+aligning it, and stays compact.
 Columns are counted two ways, display width (CJK and emoji count two) and
 code points, and the way that lines up more lines wins: editors
 disagree on the width of wide characters, and a table an editor aligned
@@ -144,8 +148,15 @@ def table_layout(document: Document, table: Table, ignore: frozenset[int] = froz
         if count > best_count:
             best_count = count
             aligned = count >= MIN_ALIGNED_LINES and count >= ALIGNED_SHARE * len(voters)
+            aligned = aligned and any(_padded(texts[i]) for i in matching if i != 1)
             best = TableLayout(texts, aligned, mode, matching, measure)
     return best
+
+
+def _padded(text: str) -> bool:
+    """A cell padded beyond one space: the evidence that someone aligned
+    the table (cells that happen to be as wide as ``---`` line up alone)."""
+    return "  |" in text or "|  " in text
 
 
 # -- re-aligning drifted lines -----------------------------------------------------------
