@@ -1,7 +1,7 @@
 """The ``vrlint`` command line.
 
     vrlint [check] PATH...      lint (default command); --fix, --diff, --select...
-    vrlint format PATH...       rewrite tables canonically; --check, --diff
+    vrlint format PATH...       keep or set the tables' style; --check, --diff, --style
     vrlint export PATH          typed records as json, jsonl or csv
     vrlint schema               JSON Schema of the export
     vrlint rules                list every rule
@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", action="append", help="only these codes or prefixes (VR2, VR201)")
     check.add_argument("--ignore", action="append", help="skip these codes or prefixes")
     check.add_argument("--output-format", default=None, choices=OUTPUT_FORMATS)
-    check.add_argument("--fix", action="store_true", help="apply safe fixes and format tables")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes (the layout is kept)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply unsafe fixes")
     check.add_argument("--diff", action="store_true", help="with --fix: print the changes, write nothing")
     check.add_argument("--show-fixes", action="store_true", help="with --fix: list each fix (line, before -> after)")
@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(check)
 
-    fmt = sub.add_parser("format", help="rewrite tables canonically")
+    fmt = sub.add_parser("format", help="re-align drifted rows, or set one table style")
     fmt.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_PATHS_HELP)
     fmt.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from `-` (configuration)")
     fmt.add_argument("--check", action="store_true", help="exit 1 if a file would change")
