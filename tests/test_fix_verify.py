@@ -101,3 +101,15 @@ def test_the_fuzz_invariant_catches_a_fix_that_removes_a_table(monkeypatch: pyte
     text, _ = REPROS["VR105 blank line inside a block quote"]
     with pytest.raises(FuzzFailure, match=r"changed the tables|lost a table"):
         check_fix(text, unsafe=False)
+
+
+def test_a_fragment_fix_must_name_an_anchor_of_the_file() -> None:
+    """Issue 12: a fragment a fix writes is checked against the headings'
+    anchors (percent-encoded fragments are read decoded)."""
+    from vrlint.fixing.apply import _missing_fragment
+
+    after = vrlint.parse("## Video Models\n\n## Café\n\nSee [v](#video-models).\n")
+    assert _missing_fragment(after, [Edit(0, 1, "#video-models")]) is None
+    assert _missing_fragment(after, [Edit(0, 1, "#caf%C3%A9")]) is None
+    problem = _missing_fragment(after, [Edit(0, 1, "#video-models-------")])
+    assert problem == "no heading of the file has the anchor #video-models-------"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -196,6 +197,19 @@ def _worse(before: list[Diagnostic], after: list[Diagnostic]) -> str | None:
     return None
 
 
+def _missing_fragment(after: Document, edits: Sequence[Edit]) -> str | None:
+    """A fix that writes a link to ``#fragment`` must name an anchor of the
+    fixed file (a heading GitHub gives that id)."""
+    fragments = [e.content for e in edits if e.content.startswith("#") and " " not in e.content]
+    if not fragments:
+        return None
+    anchors = after.anchors
+    for fragment in fragments:
+        if urllib.parse.unquote(fragment[1:]) not in anchors and fragment[1:] not in anchors:
+            return f"no heading of the file has the anchor {fragment}"
+    return None
+
+
 @dataclass
 class _Round:
     document: Document
@@ -208,6 +222,8 @@ class _Round:
         after = parse(apply_edits(self.document.text, edits))
         structural = [e for d, fix in group if d.code in STRUCTURAL_FIXES for e in fix.edits]
         problem = verify_fixes(self.document, after, edits, structural)
+        if problem is None:
+            problem = _missing_fragment(after, edits)
         if problem is None and any(fix.applicability == "unsafe" for _, fix in group):
             problem = _worse(self.diagnostics, lint(after, self.path, self.config))
         return problem, after
