@@ -11,7 +11,8 @@ parser. For every file it reports:
 
 * changed lines: lines of the ``--fix`` diff (a replaced run of lines
   counts its longer side, an inserted line counts once);
-* justified lines: changed lines that carry a finding of the default
+* justified lines (and, of those, the lines on a finding): changed lines
+  that carry a finding of the default
   ``check`` run (its line span or the span of its fix's edits), or belong
   to a table in which a line carrying a finding changed (re-alignment);
 * whether a file without any finding got a diff;
@@ -105,6 +106,7 @@ class FileResult:
     findings: int
     changed: int
     justified: int
+    on_findings: int
     format_changed: int
     format_consistent_changed: int
     consistent_tables: int
@@ -123,7 +125,7 @@ def measure(tree: Path, path: Path, work: Path) -> FileResult:
     touched_tables = {
         id(tables[n]) for first, last, _ in runs for n in range(first, last + 1) if n in tables and n in lines
     }
-    changed = justified = 0
+    changed = justified = on_findings = 0
     for first, last, size in runs:
         changed += size
         span = range(first, last + 1) if last >= first else range(max(first - 1, 1), first + 1)
@@ -131,6 +133,7 @@ def measure(tree: Path, path: Path, work: Path) -> FileResult:
         if last < first:
             ok = any(n in lines for n in span)
         justified += size if ok else 0
+        on_findings += size if (all(n in lines for n in span) if last >= first else ok) else 0
     shutil.copyfile(path, copy)
     run(tree, "format", str(copy))
     formatted = read(copy)
@@ -141,7 +144,14 @@ def measure(tree: Path, path: Path, work: Path) -> FileResult:
         if any(n in tables and kinds[id(tables[n])] for n in range(first, max(last, first) + 1)):
             consistent_changed += size
     return FileResult(
-        path.name, count, changed, justified, format_changed, consistent_changed, sum(1 for k in kinds.values() if k)
+        path.name,
+        count,
+        changed,
+        justified,
+        on_findings,
+        format_changed,
+        consistent_changed,
+        sum(1 for k in kinds.values() if k),
     )
 
 
@@ -169,6 +179,8 @@ def main() -> None:
     print()
     print(f"files: {len(results)}; tree: {args.tree}")
     print(f"--fix changed lines: {changed}; justified: {justified} ({100 * justified / max(changed, 1):.1f}%)")
+    on_findings = sum(r.on_findings for r in results)
+    print(f"  of which on a line with a finding: {on_findings}; re-aligned table lines: {justified - on_findings}")
     clean = sum(1 for r in results if r.findings == 0)
     print(f"files without findings: {clean}; with a --fix diff: {len(clean_with_diff)}")
     print(
