@@ -324,6 +324,7 @@ def test_vrlint_messages_about_files_cannot_issue_workflow_commands(pr_repo: tup
         ({"paths": "README.md", "fail-on": "sometimes"}, "fail-on must be error, warning or never"),
         ({"paths": "README.md", "only-changed": "maybe"}, "only-changed must be true or false"),
         ({"paths": "README.md", "args": "--fix"}, "--fix is not available in the action"),
+        ({"paths": "README.md", "args": "--show-fixes"}, "--show-fixes is not available in the action"),
         ({"paths": "README.md", "args": "--output-format=sarif"}, "--output-format is not available"),
         ({"paths": "'README.md"}, "cannot split paths or args"),
         ({"paths": "  "}, "paths is empty"),

@@ -171,7 +171,12 @@ def _check_args(args: list[str]) -> None:
         raise ActionError("args: --help is not accepted; see `vrlint check --help`") from None
     refused = [
         flag
-        for flag, used in (("--fix", parsed.fix), ("--unsafe-fixes", parsed.unsafe_fixes), ("--diff", parsed.diff))
+        for flag, used in (
+            ("--fix", parsed.fix),
+            ("--unsafe-fixes", parsed.unsafe_fixes),
+            ("--diff", parsed.diff),
+            ("--show-fixes", parsed.show_fixes),  # implies --fix
+        )
         if used
     ]
     refused += [  # they write a file, or print something other than the report the action reads
