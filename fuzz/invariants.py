@@ -11,7 +11,7 @@ replay saved inputs through :func:`check` too).
 6. ``fix_text(t)`` and ``fix_text(t, unsafe=True)`` (``--fix`` and
    ``--fix --unsafe-fixes``) keep every table cmark-gfm renders: as many
    tables, each with as many columns and rows, unless a fix meant to
-   reshape a table was applied (VR103, VR105, VR108: then no table is
+   reshape a table was applied (VR103, VR105, VR108, VR109: then no table is
    lost), and a file without any applied fix is returned unchanged.
 
 A :class:`vrlint.fixing.FormatError` (the formatter refusing to write) is

@@ -113,3 +113,15 @@ def test_a_fragment_fix_must_name_an_anchor_of_the_file() -> None:
     assert _missing_fragment(after, [Edit(0, 1, "#caf%C3%A9")]) is None
     problem = _missing_fragment(after, [Edit(0, 1, "#video-models-------")])
     assert problem == "no heading of the file has the anchor #video-models-------"
+
+
+def test_vr109_may_bring_rows_back_into_the_table_above() -> None:
+    """VR109's fix (rows cut off below a table by a comment) adds rows to
+    the table: a structural fix, allowed to reshape the table it touches."""
+    from vrlint.rules.base import get_rule
+
+    rule = get_rule("VR109")
+    assert rule is not None
+    result = fix_text(rule.bad)
+    assert [d.code for d in result.applied] == ["VR109"] and result.not_applied == []
+    assert [len(t.cells) for t in cmark_tables(result.text)] == [3]

@@ -86,9 +86,11 @@ def verify_format(before: Document, after: Document) -> str | None:
 # -- fixes -------------------------------------------------------------------------------
 #: Fixes meant to change a table's rows, not only cell text: VR103 makes a
 #: paragraph into a table, VR105 ends a table before a swallowed line,
-#: VR108 joins a row split over two lines. Every other fix may change the
-#: text of the cells it edits and nothing else of any table.
-STRUCTURAL_FIXES = frozenset({"VR103", "VR105", "VR108"})
+#: VR108 joins a row split over two lines, VR109 brings rows cut off below
+#: a table back into it. Every other fix may change the text of the cells
+#: it edits and nothing else of any table. A structural edit reshapes the
+#: table whose lines, or the line just above or below, it touches.
+STRUCTURAL_FIXES = frozenset({"VR103", "VR105", "VR108", "VR109"})
 
 
 class OffsetMap:
@@ -143,8 +145,7 @@ def verify_fixes(before: Document, after: Document, edits: Sequence[Edit], struc
     matched: set[int] = set()
     for old in before.tables:
         start, _ = _table_bounds(before, old)
-        lines = range(old.start_line, old.end_line + 1)
-        reshaped = any(n in reshaping_lines for n in lines)
+        reshaped = any(n in reshaping_lines for n in range(old.start_line - 1, old.end_line + 2))
         new_line = after.position(moved(start))[0] if after.lines else 0
         new = by_start.get(new_line)
         where = f"table at line {old.start_line}"
