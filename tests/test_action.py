@@ -648,7 +648,9 @@ def test_only_changed_without_the_base_commit_warns_with_gits_whole_message(pr_r
 
 
 # -- mode: format-check, and the --fix command in the summary ------------------------
-MISFORMATTED = "# List\n\n| Title|Code |\n|---|:-|\n| One |  Two|\n"
+#: an aligned table with a row appended without padding: what the default
+#: style (preserve) re-aligns
+MISFORMATTED = "# List\n\n| Title | Code |\n| ----- | ---- |\n| One   | Two  |\n| Three | Four |\n|Five|Six|\n"
 
 
 def test_format_check_mode_fails_on_a_file_vrlint_format_would_rewrite(tmp_path: Path) -> None:
