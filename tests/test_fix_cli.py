@@ -108,3 +108,15 @@ def test_online_fix_applies_the_safe_online_fixes(
     assert "VR454" not in {d["code"] for d in json.loads(out)}
     assert "fixed 1 problem (1 line changed)" in err
     assert code == 0
+
+
+def test_format_check_passes_on_a_file_consistent_with_its_own_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """lchen1019's 21 hand-aligned tables and a compact table: nothing to do."""
+    from conftest import corpus_readme, read
+
+    text = read(corpus_readme("lchen1019__awesome-mllm-benchmarks.md")) + "\n| a | b |\n|---|---|\n| c | d |\n"
+    path = write(tmp_path, text)
+    assert run(capsys, "format", "--check", str(path))[0] == 0
+    assert run(capsys, "format", "--check", "--style", "compact", str(path))[0] == 1
