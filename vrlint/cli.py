@@ -77,7 +77,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="report problems (the default command)")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_PATHS_HELP)
-    check.add_argument("--select", action="append", help="only these codes or prefixes (VR2, VR201)")
+    check.add_argument(
+        "--select",
+        action="append",
+        help="only these codes or prefixes (VR2, VR408, ALL); a prefix picks the default rules under it",
+    )
+    check.add_argument(
+        "--extend-select", action="append", help="add these codes to the selection (e.g. style rules: VR408,VR206)"
+    )
     check.add_argument("--ignore", action="append", help="skip these codes or prefixes")
     check.add_argument("--output-format", default=None, choices=OUTPUT_FORMATS)
     check.add_argument("--fix", action="store_true", help="apply safe fixes (the layout is kept)")
@@ -85,6 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="with --fix: print the changes, write nothing")
     check.add_argument("--show-fixes", action="store_true", help="with --fix: list each fix (line, before -> after)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems are found")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        default="warning",
+        help="exit 1 on findings of this severity or worse (default: warning, i.e. any finding)",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--online", action="store_true", help="also check links and arXiv metadata")
     check.add_argument("--check-links", action="store_true", help="request every external link")
@@ -360,6 +373,7 @@ def _check(args: argparse.Namespace) -> int:
         if args.output_format not in OUTPUT_FORMATS:
             raise UsageError(f"VRLINT_OUTPUT_FORMAT={args.output_format!r} is not one of {', '.join(OUTPUT_FORMATS)}")
     select = _validate_selection(args.select, "--select")
+    extend_select = _validate_selection(args.extend_select, "--extend-select")
     ignore = _validate_selection(args.ignore, "--ignore")
     limit = _max_bytes(args)
     try:
@@ -376,7 +390,7 @@ def _check(args: argparse.Namespace) -> int:
         try:
             source, name = _read_input(path, args, limit)
             path = source.path
-            config = _config_for(path, args.config, rules=True).with_selection(select, ignore)
+            config = _config_for(path, args.config, rules=True).with_selection(select, ignore, extend_select)
             text = source.text
             online = args.online or args.check_links or args.check_arxiv
             if args.fix:
@@ -415,7 +429,8 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     if args.exit_zero:
         return 0
-    if report.diagnostics or (args.diff and changed):
+    failing = [d for d in report.diagnostics if args.fail_on == "warning" or d.severity == "error"]
+    if failing or (args.diff and changed):
         return 1
     return 0
 
@@ -620,6 +635,7 @@ def _rules(args: argparse.Namespace) -> int:
                 "severity": r.severity,
                 "summary": r.summary,
                 "fix": r.fix,
+                "default": r.default,
             }
             for r in rules
         ]
@@ -628,8 +644,13 @@ def _rules(args: argparse.Namespace) -> int:
     width = max((len(r.name) for r in rules), default=10)
     for r in rules:
         fix = {"safe": "fix", "unsafe": "fix*", None: ""}[r.fix]
-        _stdout().write(f"{r.code}  {r.name:<{width}}  {r.severity:<7}  {fix:<4}  {r.summary}\n")
-    _stdout().write("\nfix: a safe fix (vrlint --fix); fix*: an unsafe fix (--unsafe-fixes).\n")
+        default = "default" if r.default else "opt-in"
+        _stdout().write(f"{r.code}  {r.name:<{width}}  {r.severity:<7}  {default:<7}  {fix:<4}  {r.summary}\n")
+    _stdout().write(
+        "\ndefault: runs unless deselected; opt-in: style and hygiene rules, run them with\n"
+        "`--extend-select CODE` (or `extend-select` in the configuration).\n"
+        "fix: a safe fix (vrlint --fix); fix*: an unsafe fix (--unsafe-fixes).\n"
+    )
     return 0
 
 
@@ -646,7 +667,8 @@ def _rule(args: argparse.Namespace) -> int:
         None: "Fix: none; this needs a person.",
     }[found.fix]
     _stdout().write(
-        f"# {found.code} {found.name} ({found.family}, {found.severity})\n\n"
+        f"# {found.code} {found.name} ({found.family}, {found.severity}, "
+        f"{'in the default set' if found.default else 'opt-in: --extend-select ' + found.code})\n\n"
         f"{found.summary}\n\n## Why\n{found.why}\n\n"
         f"## Bad\n```markdown\n{found.bad.rstrip()}\n```\n\n"
         f"## Good\n```markdown\n{found.good.rstrip()}\n```\n\n{fix}\n"

@@ -3,9 +3,14 @@
 Found by walking up from the linted file; the nearest file that configures
 vrlint wins (a pyproject.toml without ``[tool.vrlint]`` is skipped). Keys::
 
-    select = ["VR"]                 # codes or prefixes; default: all rules
+    select = ["VR4"]                # codes or prefixes; default: the default set
     ignore = ["VR304"]
-    extend-select = [...]            # added to select
+    extend-select = ["VR408"]       # added to select (or to the default set)
+
+Selection follows ruff: without ``select`` the default set runs (rules whose
+``default`` flag is true: defects, not style). A prefix (``VR4``) picks the
+default rules under it; a full code (``VR408``) or ``ALL`` also picks rules
+that are off by default.
     placeholders = ["TBD", "xxx"]   # shared rule options, read by the rules
     checkmarks = ["✓", "✗"]
     allowed-hosts = ["github.com"]
@@ -62,9 +67,15 @@ def _norm(key: str) -> str:
     return key.replace("_", "-").lower()
 
 
+#: ``select = ["ALL"]``: every rule, the ones off by default too
+ALL = "ALL"
+
+
 @dataclass
 class Config:
-    select: list[str] = field(default_factory=lambda: ["VR"])
+    #: None: the default set; else codes, prefixes or ALL
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
     rule_options: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -73,9 +84,14 @@ class Config:
     source: Path | None = None
 
     # -- selection ---------------------------------------------------------
-    def is_enabled(self, code: str) -> bool:
-        return _matches(code, self.select) and not _matches(code, self.ignore)
-
+    def is_enabled(self, code: str, default: bool = True) -> bool:
+        """Whether the rule ``code`` runs; ``default`` is its ``Rule.default`` flag."""
+        if _matches(code, self.ignore):
+            return False
+        patterns = [*(self.select if self.select is not None else []), *self.extend_select]
+        if _picks(code, patterns, default):
+            return True
+        return self.select is None and default
     def rule_option(self, rule: Rule, key: str) -> Any:
         key = _norm(key)
         for name in (rule.code, rule.name):
@@ -94,10 +110,14 @@ class Config:
         pair = self.options.get("checkmarks")
         return (pair[0], pair[1]) if pair else None
 
-    def with_selection(self, select: list[str] | None, ignore: list[str] | None) -> Config:
-        """Command-line ``--select``/``--ignore`` on top of the file."""
+    def with_selection(
+        self, select: list[str] | None, ignore: list[str] | None, extend_select: list[str] | None = None
+    ) -> Config:
+        """Command-line ``--select``/``--extend-select``/``--ignore`` on top of the file
+        (``--select`` replaces the file's ``select`` and ``extend-select``)."""
         copy = Config(
-            select=list(select) if select else list(self.select),
+            select=list(select) if select else (list(self.select) if self.select is not None else None),
+            extend_select=(list(self.extend_select) if not select else []) + list(extend_select or []),
             ignore=list(self.ignore) + list(ignore or []),
             options=self.options,
             rule_options=self.rule_options,
@@ -113,8 +133,20 @@ def _matches(code: str, patterns: list[str]) -> bool:
     return any(upper.startswith(p.upper()) for p in patterns)
 
 
+def _picks(code: str, patterns: list[str], default: bool) -> bool:
+    """A selection picks a rule by its full code or ALL; by a prefix only if it is a default rule."""
+    upper = code.upper()
+    for pattern in patterns:
+        wanted = pattern.upper()
+        if wanted == ALL or wanted == upper or (default and upper.startswith(wanted)):
+            return True
+    return False
+
+
 def validate_codes(patterns: list[str], known: list[str], where: str) -> None:
     for pattern in patterns:
+        if pattern.upper() == ALL:
+            continue
         if not pattern.upper().startswith("VR") or not any(
             code.upper().startswith(pattern.upper()) for code in known
         ):
@@ -126,7 +158,8 @@ def validate_rule_names(config: Config, rules: list[Rule]) -> None:
     not silently turn every check off."""
     where = str(config.source) if config.source else "config"
     codes = [r.code for r in rules]
-    validate_codes(config.select, codes, f"{where}: select")
+    validate_codes(config.select or [], codes, f"{where}: select")
+    validate_codes(config.extend_select, codes, f"{where}: extend-select")
     validate_codes(config.ignore, codes, f"{where}: ignore")
     known = {r.code.lower() for r in rules} | {r.name for r in rules}
     for name in config.rule_options:
@@ -188,7 +221,7 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
             if key == "select":
                 config.select = list(value)
             elif key == "extend-select":
-                config.select = [*config.select, *value]
+                config.extend_select = [*config.extend_select, *value]
             else:
                 config.ignore = [*config.ignore, *value]
         elif key in _SHARED_OPTIONS:

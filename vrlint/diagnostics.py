@@ -59,6 +59,9 @@ class Diagnostic:
     path: str = ""
     fix: Fix | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: the other places of a grouped finding (one cause, many places): the
+    #: diagnostic stands at the first place, these are the rest, in order
+    related: tuple[Span, ...] = ()
 
     @property
     def family(self) -> str:
@@ -71,6 +74,11 @@ class Diagnostic:
     @property
     def column(self) -> int:
         return self.span.column
+
+    @property
+    def count(self) -> int:
+        """How many places this finding covers (1 + its related locations)."""
+        return 1 + len(self.related)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.code)
@@ -89,6 +97,11 @@ class Diagnostic:
             "severity": self.severity,
             "message": self.message,
             "fix": None,
+            "count": self.count,
+            "related": [
+                {"line": r.line, "column": r.column, "end_line": r.end_line, "end_column": r.end_column}
+                for r in self.related
+            ],
         }
         if self.fix is not None:
             edits = []

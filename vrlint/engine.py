@@ -18,10 +18,11 @@ suppressed when the line it starts on is covered.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from vrlint.config import Config
-from vrlint.diagnostics import Diagnostic
+from vrlint.diagnostics import Applicability, Diagnostic, Fix
 from vrlint.document import Document
 from vrlint.rules.base import Rule, all_rules, run_rules
 
@@ -90,7 +91,65 @@ def find_suppressions(document: Document) -> Suppressions:
 
 
 def selected_rules(config: Config) -> list[Rule]:
-    return [r for r in all_rules() if config.is_enabled(r.code)]
+    return [r for r in all_rules() if config.is_enabled(r.code, r.default)]
+
+
+#: how many line numbers a grouped finding's message lists before "…"
+_LINES_SHOWN = 5
+
+
+def group_findings(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """One finding per (code, cause) in a file: one cause, one finding.
+
+    Diagnostics a rule reported with the same ``cause`` become one, at the
+    first place, with the count in its message, every other place in
+    ``related`` and one fix that repairs them all (when the edits do not
+    overlap; otherwise the first place's own fix). Diagnostics without a cause
+    are kept as they are. ``diagnostics`` must be sorted.
+    """
+    groups: dict[tuple[str, str, str], list[Diagnostic]] = {}
+    out: list[Diagnostic | tuple[str, str, str]] = []
+    for diagnostic in diagnostics:
+        cause = diagnostic.extra.get("cause")
+        if cause is None:
+            out.append(diagnostic)
+            continue
+        key = (diagnostic.path, diagnostic.code, str(cause))
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        groups[key].append(diagnostic)
+    result: list[Diagnostic] = []
+    for item in out:
+        result.append(item if isinstance(item, Diagnostic) else _merge(groups[item]))
+    return result
+
+
+def _merge(members: list[Diagnostic]) -> Diagnostic:
+    first = members[0]
+    if len(members) == 1:
+        return first
+    others = members[1:]
+    lines = sorted({d.span.line for d in others})
+    shown = ", ".join(str(n) for n in lines[:_LINES_SHOWN]) + (", …" if len(lines) > _LINES_SHOWN else "")
+    message = (
+        f"{first.message} (the same in {len(others)} more place{'s' if len(others) != 1 else ''} "
+        f"of this file: line{'s' if len(lines) != 1 else ''} {shown})"
+    )
+    return replace(first, message=message, fix=_merged_fix(members), related=tuple(d.span for d in others))
+
+
+def _merged_fix(members: list[Diagnostic]) -> Fix | None:
+    fixes = [d.fix for d in members if d.fix is not None]
+    if not fixes:
+        return None
+    edits = sorted(dict.fromkeys(e for fix in fixes for e in fix.edits), key=lambda e: (e.start, e.end))
+    if any(a.end > b.start for a, b in pairwise(edits)):
+        return members[0].fix
+    applicability: Applicability = "unsafe" if any(f.applicability == "unsafe" for f in fixes) else "safe"
+    count = len(fixes)
+    base = fixes[0].message.rstrip(". ")
+    return Fix(applicability, f"{base} (all {count} places)" if count > 1 else base, tuple(edits))
 
 
 def lint(document: Document, path: str = "", config: Config | None = None) -> list[Diagnostic]:
@@ -101,4 +160,4 @@ def lint(document: Document, path: str = "", config: Config | None = None) -> li
     diagnostics = [d for d in run_rules(document, rules, path, config) if not suppressions.covers(d)]
     unique = list(dict.fromkeys(diagnostics))
     unique.sort(key=Diagnostic.sort_key)
-    return unique
+    return group_findings(unique)

@@ -456,7 +456,7 @@ def check_online(
     run = OnlineRun()
     LAST_RUN = run
     config = config or Config()
-    enabled = {code for code in (*ARXIV_CODES, *LINK_CODES) if config.is_enabled(code)}
+    enabled = {code for code in (*ARXIV_CODES, *LINK_CODES) if config.is_enabled(code, online_rule(code).default)}
     directory = _cache_dir(options, config, path)
     problems: list[str] = []
     diagnostics: list[Diagnostic] = []

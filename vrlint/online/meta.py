@@ -95,6 +95,7 @@ ONLINE_RULES: dict[str, dict[str, Any]] = {
         bad="[project](http://example.org/project)\n",
         good="[project](https://example.org/project/)\n",
         fix="unsafe",
+        default=False,  # the old address still works: hygiene, opt-in
     ),
     "VR453": dict(
         code="VR453",
@@ -148,4 +149,5 @@ def online_rule(code: str) -> Rule:
         fix=meta.pop("fix", None),
         function=offline,
         options=dict(meta.pop("options", {})),
+        default=bool(meta.pop("default", True)),
     )

@@ -81,6 +81,9 @@ def workflow_command(diagnostic: Diagnostic, root: str | None = None) -> str:
     ]
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties if value)
     message = diagnostic.message
+    if diagnostic.related:  # a grouped finding: name every other place (annotations have one position)
+        places = ", ".join(f"{r.line}:{r.column}" for r in diagnostic.related)
+        message = f"{message}\nAlso at {places}."
     hint = fix_hint(diagnostic)
     if hint:
         message = f"{message}\n{hint}"

@@ -194,6 +194,23 @@ def sarif_log(report: Report, root: str | None = None) -> dict[str, Any]:
             ],
             "partialFingerprints": {"vrlint/v1": _fingerprint(diagnostic, document, seen, locators)},
         }
+        if diagnostic.related:  # a grouped finding: its other places
+            result["relatedLocations"] = [
+                {
+                    "id": number,
+                    "physicalLocation": {
+                        "artifactLocation": {**location, "index": artifacts[diagnostic.path]},
+                        "region": {
+                            "startLine": r.line,
+                            "startColumn": r.column,
+                            "endLine": r.end_line,
+                            "endColumn": r.end_column,
+                        },
+                    },
+                    "message": _text(f"{diagnostic.code}: place {number + 1} of {diagnostic.count}"),
+                }
+                for number, r in enumerate(diagnostic.related, start=1)
+            ]
         fixes = _fixes(diagnostic, document, location)
         if fixes:
             result["fixes"] = fixes

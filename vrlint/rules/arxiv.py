@@ -806,6 +806,7 @@ _OTHER_HOSTS = {"www.arxiv.org", "export.arxiv.org", "browse.arxiv.org"}
 
 @rule(
     code="VR205",
+    default=False,
     name="arxiv-link-host",
     severity="warning",
     summary="An arXiv link uses www., export. or browse.arxiv.org instead of arxiv.org.",
@@ -874,6 +875,7 @@ def _path_of(url: ArxivUrl) -> str:
 
 @rule(
     code="VR206",
+    default=False,
     name="arxiv-link-form",
     severity="warning",
     summary="An arXiv link opens the PDF or HTML view where the file links abstract pages (or ends abs/ in .pdf).",

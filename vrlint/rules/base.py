@@ -145,7 +145,14 @@ class Context:
                 return value
         return self.current.options.get(key, default)
 
-    def report(self, span: Span, message: str, *, fix: Fix | None = None) -> Diagnostic:
+    def report(self, span: Span, message: str, *, fix: Fix | None = None, cause: str | None = None) -> Diagnostic:
+        """A diagnostic of the current rule.
+
+        ``cause`` names what the finding is an instance of (``"http://arxiv.org"``,
+        ``"[code]()"``): findings of one rule with the same cause in one file are
+        reported once, at the first place, with the others as related locations
+        (see :func:`vrlint.engine.group_findings`).
+        """
         assert self.current is not None
         return Diagnostic(
             self.current.code,
@@ -155,6 +162,7 @@ class Context:
             span,
             self.path,
             fix,
+            extra={"cause": cause} if cause is not None else {},
         )
 
     def span(self, start: int, end: int) -> Span:

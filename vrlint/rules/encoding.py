@@ -730,6 +730,7 @@ def _invisible_reason(document: Document, item: _Invisible) -> str:
 
 @rule(
     code="VR804",
+    default=False,
     name="invisible-character",
     severity="warning",
     summary="The text contains an invisible character (zero-width space, soft hyphen, bidi control ...).",

@@ -591,6 +591,7 @@ def toc_text_mismatch(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule(
     code="VR603",
+    default=False,
     name="duplicate-heading",
     severity="warning",
     summary="Two headings have the same anchor, so GitHub renames the second one.",
@@ -627,6 +628,7 @@ def duplicate_heading(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule(
     code="VR604",
+    default=False,
     name="fragment-case-mismatch",
     severity="warning",
     summary="A `#fragment` matches an anchor only when case is ignored.",

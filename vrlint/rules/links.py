@@ -907,7 +907,8 @@ def empty_link_destination(ctx: Context) -> Iterator[Diagnostic]:
                 f"the link {_clip(shown, 60)!r} has an empty destination and goes nowhere; add the "
                 "URL or write the text without a link"
             )
-        yield ctx.report(link.span, message, fix=fix)
+        # the same dead link written again and again (`[code]()` in every row) is one cause
+        yield ctx.report(link.span, message, fix=fix, cause=" ".join(shown.split()).lower())
 
 
 # ---------------------------------------------------------------------------
@@ -933,6 +934,7 @@ def _sound(ctx: Context) -> Iterator[_Target]:
 
 @rule(
     code="VR408",
+    default=False,
     name="insecure-http",
     severity="warning",
     summary="A link uses http:// for a host that serves https://.",
@@ -962,11 +964,14 @@ def insecure_http(ctx: Context) -> Iterator[Diagnostic]:
             lead = len(written) - len(written.lstrip())
             if written[lead : lead + 7].lower() == "http://":
                 fix = ctx.fix("safe", "use https://", [Edit(target.start + lead, target.start + lead + 4, "https")])
-        yield ctx.report(target.span(ctx.document), f"{host} serves https; write 'https://{_clip(url[7:])}'", fix=fix)
+        yield ctx.report(
+            target.span(ctx.document), f"{host} serves https; write 'https://{_clip(url[7:])}'", fix=fix, cause=host
+        )
 
 
 @rule(
     code="VR409",
+    default=False,
     name="url-shortener",
     severity="warning",
     summary="A link goes through a URL shortener (is.gd, bit.ly, t.co, tinyurl...).",

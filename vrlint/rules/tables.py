@@ -382,6 +382,7 @@ def table_swallows_line(ctx: Context) -> Iterator[Diagnostic]:
 
 @rule(
     code="VR106",
+    default=False,
     name="table-no-blank-line-after",
     severity="warning",
     summary="A table is followed directly by a heading, list or HTML block, with no blank line.",
