@@ -435,8 +435,8 @@ def _check_fixes(text: str, document: vrlint.Document, found: list[Diagnostic]) 
     [
         ("yunlong10__Awesome-LLMs-for-Video-Understanding.md", "VR202", 401, "1804.0962"),
         ("EIT-NLP__Awesome-MLLM-Compression.md", "VR201", 214, "HiDrop"),
-        ("Video-R1__Awesome-Multimodal-Reasoning.md", "VR203", 71, "TimeZero"),
-        ("ActiveVisionLab__Awesome-LLM-3D.md", "VR203", 153, "ScanQA"),
+        ("Video-R1__Awesome-Multimodal-Reasoning.md", "VR701", 71, "TimeZero"),  # one table's pairs: VR701's
+        ("ActiveVisionLab__Awesome-LLM-3D.md", "VR701", 153, "ScanQA"),
         ("yunlong10__Awesome-LLMs-for-Video-Understanding.md", "VR204", 331, "LLaMA-VID"),
         ("Kedreamix__Awesome-Talking-Head-Synthesis.md", "VR206", 117, "abs/2401.03890.pdf"),
     ],
@@ -445,3 +445,16 @@ def test_known_corpus_defects(name: str, code: str, line: int, words: str) -> No
     path: Path = CORPUS / name
     found = [d for d in lint(read(path), code) if d.line == line]
     assert found and words in found[0].message
+
+
+def test_vr203_leaves_two_rows_of_one_table_to_vr701() -> None:
+    # ActiveVisionLab/Awesome-LLM-3D: one table, one ID, two titles: one finding (VR701), not two
+    text = (
+        "| Date | Name | Org | Paper |\n|---|---|---|---|\n"
+        "| 2021-12-20 | ScanQA | RIKEN | [ScanQA: 3D Question Answering for Spatial Scene Understanding]"
+        "(https://arxiv.org/pdf/2112.10482.pdf) |\n"
+        "| 2019-12-18 | ScanRefer | TUM | [ScanRefer: 3D Object Localization in RGB-D Scans using Natural Language]"
+        "(https://arxiv.org/pdf/2112.10482.pdf) |\n"
+    )
+    assert lint(text, "VR203") == []
+    assert [d.code for d in rulekit.run(text, ["VR701"])] == ["VR701"]

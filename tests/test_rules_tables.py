@@ -12,18 +12,23 @@ from conftest import corpus_files, full_run, read
 from hang import finishes
 
 import vrlint
+from vrlint.config import Config, parse_config
 from vrlint.diagnostics import Diagnostic
 from vrlint.rules import tables as table_rules
 
 CODES = ("VR101", "VR102", "VR103", "VR104", "VR105", "VR106", "VR107", "VR108")
 
 
-def lint(text: str, *codes: str) -> list[Diagnostic]:
-    return rulekit.run(text, codes or CODES)
+#: VR102 reporting every short row, not only the ones that leave a hole (the style option)
+EVERY_SHORT_ROW = parse_config({"rules": {"VR102": {"every-short-row": True}}})
 
 
-def only(text: str, code: str) -> Diagnostic:
-    found = lint(text, code)
+def lint(text: str, *codes: str, config: Config | None = None) -> list[Diagnostic]:
+    return rulekit.run(text, codes or CODES, config)
+
+
+def only(text: str, code: str, config: Config | None = None) -> Diagnostic:
+    found = lint(text, code, config=config)
     assert len(found) == 1, [d.message for d in found]
     return found[0]
 
@@ -74,7 +79,7 @@ def test_extra_cells_silent_on_exact_rows_escaped_pipes_and_empty_surplus() -> N
 
 def test_short_row_reported_and_fixed_in_spaced_style() -> None:
     text = "| Title | Code | Venue |\n| --- | --- | --- |\n| VAST | [code](https://x.io) |\n"
-    found = only(text, "VR102")
+    found = only(text, "VR102", EVERY_SHORT_ROW)
     assert found.severity == "warning"
     assert (found.line, found.column) == (3, 1)
     assert "2 cells" in found.message and "header has 3" in found.message and "'Venue'" in found.message
@@ -87,21 +92,21 @@ def test_short_row_reported_and_fixed_in_spaced_style() -> None:
 
 def test_short_row_fix_keeps_compact_aligned_and_open_styles() -> None:
     compact = "|Title|Venue|Code|\n|-|-|-|\n|VAST|NeurIPS|\n"
-    assert apply_fix(compact, only(compact, "VR102")).splitlines()[2] == "|VAST|NeurIPS||"
+    assert apply_fix(compact, only(compact, "VR102", EVERY_SHORT_ROW)).splitlines()[2] == "|VAST|NeurIPS||"
     aligned = "| Title | Venue |\n| ----- | ----- |\n| VAST  |\n"
-    assert apply_fix(aligned, only(aligned, "VR102")).splitlines()[2] == "| VAST  |       |"
+    assert apply_fix(aligned, only(aligned, "VR102", EVERY_SHORT_ROW)).splitlines()[2] == "| VAST  |       |"
     open_row = "| A | B | C |\n| - | - | - |\n| 1 | 2\n"
-    fixed = apply_fix(open_row, only(open_row, "VR102"))
+    fixed = apply_fix(open_row, only(open_row, "VR102", EVERY_SHORT_ROW))
     assert fixed.splitlines()[2] == "| 1 | 2 | |"
     assert lint(fixed, "VR102") == []
     escaped = "|A|B|C|\n|-|-|-|\n|1|2\\\n"  # a trailing backslash must not escape a new pipe
-    fixed = apply_fix(escaped, only(escaped, "VR102"))
+    fixed = apply_fix(escaped, only(escaped, "VR102", EVERY_SHORT_ROW))
     assert lint(fixed, "VR102") == [] and len(vrlint.parse(fixed).tables[0].rows[0].cells) == 3
 
 
 def test_short_row_keeps_crlf_and_container_prefix() -> None:
     text = "> | A | B |\r\n> | - | - |\r\n> | 1 |\r\n"
-    found = only(text, "VR102")
+    found = only(text, "VR102", EVERY_SHORT_ROW)
     fixed = apply_fix(text, found)
     assert fixed == "> | A | B |\r\n> | - | - |\r\n> | 1 |   |\r\n"  # padded like the header
 
@@ -113,6 +118,36 @@ def test_short_row_silent_on_full_rows_swallowed_lines_and_split_rows() -> None:
     assert lint(swallowed, "VR102") == []  # VR105's
     split = "| A | B | C |\n| - | - | - |\n| 1 | two\nlines | 3 |\n"
     assert lint(split, "VR102") == []  # VR108's
+
+
+# Tebmer/Awesome-Knowledge-Distillation-of-LLMs leaves the empty Code/Data cells out on purpose
+TRAILING_LEFT_OUT = """\
+|  Title  |   Venue  |   Date   | Code | Data|
+|:--------|:--------:|:--------:|:--------:|:--------:|
+| [**Evidence-Focused Fact Summarization for Knowledge-Augmented Zero-Shot Question Answering**](https://arxiv.org/pdf/2403.02966.pdf) | arXiv | 2024-03 |
+| [**Aligning Large and Small Language Models via Chain-of-Thought Reasoning**](https://aclanthology.org/2024.eacl-long.109.pdf) | EACL | 2024-03 | [Github](https://github.com/lranaldii/Aligning_LLMs) |
+| [**Divide-or-Conquer? Which Part Should You Distill Your LLM?**](https://arxiv.org/pdf/2402.15000.pdf) | arXiv | 2024-02 |
+"""
+# friedrichor/Awesome-Multimodal-Papers: the siblings write `-` where this row leaves the cell out
+DASH_SIBLINGS = """\
+|  Title  |   Venue  |   Date   |Supplement|Latest Update|
+|:--------|:--------:|:--------:|:--------:|:-----------:|
+| [A Survey on Foundations and Frontiers of Multimodal Agentic Frameworks](https://openreview.net/pdf?id=eaVoaI7f8v) | TMLR 2026 | 2026-05 | -  | - |
+| [From Specific-MLLM to Omni-MLLM: A Survey about the MLLMs alligned with Multi-Modality](https://arxiv.org/abs/2412.11694) (HIT, Peng Cheng Lab) | arXiv | 2024-12-16 | - |
+| [Theoretical research on generative diffusion models: an overview](https://arxiv.org/abs/2404.09016) | arXiv | 2024-04-13 | - | - |
+| [A Review of Multi-Modal Large Language and Vision Models](https://arxiv.org/abs/2404.01322) | arXiv | 2024-03-28 | - | - |
+"""
+
+
+def test_short_rows_that_render_as_intended_are_not_reported_by_default() -> None:
+    assert lint(TRAILING_LEFT_OUT, "VR102") == []
+    assert lint(DASH_SIBLINGS, "VR102") == []
+    assert [d.line for d in lint(TRAILING_LEFT_OUT, "VR102", config=EVERY_SHORT_ROW)] == [3, 4, 5]
+
+
+def test_short_row_with_a_hole_every_sibling_fills_is_reported() -> None:
+    found = only(rulekit.rule("VR102").bad, "VR102")
+    assert "all 2 other rows have a value under 'Venue'" in found.message
 
 
 def test_seed_short_row_is_valor_32k(seed_text: str) -> None:

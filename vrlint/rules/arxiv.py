@@ -22,6 +22,8 @@ One defect, one report
   invalid ID on either side is explained in VR201's message, not by VR202.
 * A title given two IDs while one of those IDs also belongs to another title
   is reported once, by VR204, with both facts.
+* Two rows of one table that cite one ID under two titles are VR701's
+  (duplicate-paper); VR203 reports the pairs across tables and paragraphs.
 * ``http://`` arXiv links are VR408's (links family), which already proposes
   the safe ``https`` fix for every host that serves https.
 
@@ -734,6 +736,11 @@ def _conflicts(ctx: Context) -> _Conflicts:
     return found
 
 
+def _same_table(a: _Ref, b: _Ref) -> bool:
+    """Both references are rows of one table (a paragraph's group is ``(block, 0)``)."""
+    return a.group[0] == b.group[0] and a.group[1] != 0 and b.group[1] != 0
+
+
 @rule(
     code="VR203",
     name="arxiv-id-multiple-titles",
@@ -746,18 +753,22 @@ def _conflicts(ctx: Context) -> _Conflicts:
     ),
     bad=(
         "| Title | Paper |\n|---|---|\n"
-        "| OMCAT: Omni Context Aware Transformer | [arXiv](https://arxiv.org/abs/2410.12109) |\n"
+        "| OMCAT: Omni Context Aware Transformer | [arXiv](https://arxiv.org/abs/2410.12109) |\n\n"
+        "| Title | Paper |\n|---|---|\n"
         "| VALOR: Vision-Audio-Language Omni-Perception Pretraining | [arXiv](https://arxiv.org/abs/2410.12109) |\n"
     ),
     good=(
         "| Title | Paper |\n|---|---|\n"
-        "| OMCAT: Omni Context Aware Transformer | [arXiv](https://arxiv.org/abs/2410.12109) |\n"
+        "| OMCAT: Omni Context Aware Transformer | [arXiv](https://arxiv.org/abs/2410.12109) |\n\n"
+        "| Title | Paper |\n|---|---|\n"
         "| VALOR: Vision-Audio-Language Omni-Perception Pretraining | [arXiv](https://arxiv.org/abs/2304.08345) |\n"
     ),
 )
 def arxiv_id_multiple_titles(ctx: Context) -> Iterator[Diagnostic]:
     for ref, usual in _conflicts(ctx).id_titles:
         assert ref.title is not None and usual.title is not None
+        if _same_table(ref, usual):
+            continue  # two rows of one table citing one ID: VR701's (duplicate-paper), reported once
         yield ctx.report(
             ref.span,
             f'arXiv {ref.aid.id} is given here to "{_shown(ref.title)}" but on line {usual.span.line} '

@@ -20,14 +20,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from vrlint.diagnostics import Diagnostic, Edit
-from vrlint.document import Block, Document, Paragraph, Row, Span, Table
+from vrlint.document import Block, Cell, Document, Paragraph, Row, Span, Table
 from vrlint.parsing.tables import is_delimiter_row, split_row
+from vrlint.records.marks import read_mark, read_status
 from vrlint.rules.base import Context, rule
 from vrlint.rules.placeholders import (
     PLACEHOLDER_OPTIONS,
     is_blank,
     is_placeholder_row,
+    links_somewhere,
     placeholder_vocabulary,
+    placeholder_word,
 )
 
 _WHITESPACE = re.compile(r"\s+")
@@ -146,18 +149,31 @@ def _append_cells(document: Document, table: Table, row: Row) -> Edit:
     code="VR102",
     name="table-missing-cells",
     severity="warning",
-    summary="A table row has fewer cells than the header; GitHub pads it with empty cells.",
+    summary="A table row has fewer cells than the header, leaving a hole where every other row has a value.",
     why=(
-        "A short row renders, but the gap is invisible in the source: when a cell is missing in "
-        "the middle, every later value sits under the wrong header. Writing the empty cells "
-        "out makes the row's shape explicit and the mistake easy to spot."
+        "GitHub pads a short row with empty cells, so a row that only leaves out trailing empty "
+        "cells renders as intended: many lists do that on purpose, and by default it is not "
+        "reported. It is reported when the padding leaves a hole in a column that every other "
+        "row of the table fills: then a cell is missing in the middle (every later value sits "
+        "under the wrong header, as a cell of another kind than all its siblings shows) or the "
+        "row was copied from a table with other columns. The "
+        "option `every-short-row = true` reports every short row (a style choice)."
     ),
-    bad="| Title | Code | Venue |\n| --- | --- | --- |\n| VAST | [code](https://github.com/a/b) |\n",
-    good="| Title | Code | Venue |\n| --- | --- | --- |\n| VAST | [code](https://github.com/a/b) | |\n",
+    bad=(
+        "| Title | Code | Venue |\n| --- | --- | --- |\n| VAST | CVPR |\n"
+        "| VALOR | [code](https://github.com/c/d) | NeurIPS |\n| OMCAT | [code](https://github.com/e/f) | ICLR |\n"
+    ),
+    good=(
+        "| Title | Code | Venue |\n| --- | --- | --- |\n| VAST | | CVPR |\n"
+        "| VALOR | [code](https://github.com/c/d) | NeurIPS |\n| OMCAT | [code](https://github.com/e/f) | ICLR |\n"
+    ),
     fix="safe",
+    options={"every-short-row": False, **PLACEHOLDER_OPTIONS},
 )
 def table_missing_cells(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
+    every = bool(ctx.option("every-short-row", False))
+    vocabulary = placeholder_vocabulary(ctx)
     for table in document.tables:
         columns = table.columns
         split = {id(row) for pair in _split_rows(table) for row in pair}
@@ -165,19 +181,77 @@ def table_missing_cells(ctx: Context) -> Iterator[Diagnostic]:
             count = len(row.cells)
             if count >= columns or _pipeless(row) or id(row) in split:
                 continue  # a swallowed line is VR105's, a row broken in two VR108's
+            holes = _holes(table, row, vocabulary) if _shifted(table, row) else []
+            if not holes and not every:
+                continue  # trailing cells left out, GitHub renders it right: a style choice
             missing = columns - count
             cells = _plural(missing, "empty cell")
             fix = ctx.fix("safe", f"append {cells}", [_append_cells(document, table, row)])
             assert table.header is not None
             under = ", ".join(_quote(cell.text) for cell in table.header.cells[count:][:3])
             under += ", …" if missing > 3 else ""
+            if holes:
+                others = len(table.rows) - 1
+                filled = ", ".join(_quote(table.header.cells[index].text) for index in holes[:3])
+                reason = (
+                    f"; all {others} other rows have a value under {filled}, so a cell is probably "
+                    "missing in the middle or the row belongs to another table: check every cell"
+                )
+            else:
+                reason = "; write them out, and check that no cell is missing in the middle"
             yield ctx.report(
                 row.span,
                 f"row has {_plural(count, 'cell')} but the header has {columns}: GitHub pads it with "
-                f"{cells} (under {under}); write {'them' if missing > 1 else 'it'} out, and check that "
-                "no cell is missing in the middle",
+                f"{cells} (under {under}){reason}",
                 fix=fix,
             )
+
+
+#: a short row's hole is only telling when at least this many other rows fill that column
+_MIN_OTHER_ROWS = 2
+
+
+def _form(cell: Cell) -> str:
+    """A coarse kind of cell content: blank, mark (✓/✗), link or text."""
+    if is_blank(cell):
+        return "blank"
+    if read_mark(cell.text) is not None:
+        return "mark"
+    return "link" if links_somewhere(cell) else "text"
+
+
+def _shifted(table: Table, row: Row) -> bool:
+    """Whether a cell of the short ``row`` is of another kind than the same cell of every
+    other row (text under a ✓/✗ column...): its values sit under the wrong headers."""
+    others = [other for other in table.rows if other is not row]
+    for index, cell in enumerate(row.cells):
+        mine = _form(cell)
+        if mine == "blank":
+            continue
+        forms = {_form(other.cells[index]) for other in others if index < len(other.cells)} - {"blank"}
+        if len(forms) == 1 and mine not in forms and len(others) >= _MIN_OTHER_ROWS:
+            return True
+    return False
+
+
+def _holes(table: Table, row: Row, vocabulary: frozenset[str]) -> list[int]:
+    """The padded columns of ``row`` that every other row of the table fills with a value
+    (not blank, not a placeholder such as ``-``)."""
+    others = [other for other in table.rows if other is not row]
+    if len(others) < _MIN_OTHER_ROWS:
+        return []
+    holes = []
+    for index in range(len(row.cells), table.columns):
+        values = [other.cells[index] if index < len(other.cells) else None for other in others]
+        if all(
+            cell is not None
+            and not is_blank(cell)
+            and (links_somewhere(cell) or placeholder_word(cell, vocabulary) is None)
+            and read_status(cell.text) != "placeholder_dash"
+            for cell in values
+        ):
+            holes.append(index)
+    return holes
 
 
 def _plural(count: int, noun: str) -> str:
