@@ -228,7 +228,6 @@ def test_vr403_silent_on_normal_links(text: str) -> None:
         ("[code](https://github.com/a/b>)", "[code](https://github.com/a/b)", "stray '>'"),
         ('[code]("https://github.com/a/b")', "[code](https://github.com/a/b)", "stray '\"\"'"),
         ("[code]([https://github.com/TXH-mercury/VALOR)", "[code](https://github.com/TXH-mercury/VALOR)", "stray '['"),
-        ("[x](https://x.org/a\u200bb)", "[x](https://x.org/ab)", "ZERO WIDTH SPACE"),
         ("<a href='https://git hub.com/x'>x</a>", "<a href='https://github.com/x'>x</a>", "contains a space"),
     ],
 )
@@ -237,6 +236,12 @@ def test_vr404_stray_characters(text: str, repaired: str, words: str) -> None:
     assert d.line == 1
     assert words in d.message
     assert fixed(text, "VR404") == repaired
+
+
+def test_an_invisible_character_in_a_url_is_reported_once_by_vr803() -> None:
+    text = "[x](https://x.org/a\u200bb)"
+    assert lint(text, "VR404") == []
+    assert [d.code for d in rulekit.run(text, ["VR404", "VR803"])] == ["VR803"]
 
 
 def test_vr404_interior_backtick_has_no_fix() -> None:
@@ -784,3 +789,15 @@ def test_corpus_totals_stay_plausible() -> None:
         assert 1 <= totals[code] <= 200, (code, totals[code])
     assert totals["VR408"] >= 100
     assert totals["VR413"] == 0
+
+
+def test_vr412_leaves_a_contradicting_badge_to_vr303() -> None:
+    # one cause (a 🤗 badge copied onto another row's GitHub link), one finding
+    text = (
+        "| Title | Code | Checkpoint |\n|---|---|---|\n"
+        "| GroundingGPT: Language Enhanced Multi-modal Grounding Model | [code](https://github.com/lzw-lzw/GroundingGPT) | "
+        "[![hf_checkpoint](https://img.shields.io/badge/🤗-Checkpoint-9C276A)](https://github.com/TXH-mercury/VAST) |\n"
+        "| VAST: A Vision-Audio-Subtitle-Text Omni-Modality Foundation Model | [code](https://github.com/TXH-mercury/VAST) | - |\n"
+    )
+    found = rulekit.run(text, ["VR303", "VR412"])
+    assert [d.code for d in found] == ["VR303"]

@@ -452,6 +452,22 @@ def _names(found: set[str]) -> str:
     good="[![hf_checkpoint](https://img.shields.io/badge/🤗-Emu3-9C276A)](https://huggingface.co/BAAI/Emu3-Chat)\n",
 )
 def badge_link_contradiction(ctx: Context) -> Iterator[Diagnostic]:
+    for item, said in contradicting_badges(ctx):
+        assert item.parent is not None and item.badge is not None
+        host = split_host(item.parent.url) or item.parent.url
+        shown, _ = _visible_claims(item.badge)
+        source = "badge" if shown else f'badge (alt text "{item.image.text}")'
+        yield ctx.report(
+            _where(item),
+            f"{source} says {_names(said)} but links to {host}; link the {_names(said)} page, or "
+            "change the badge to say where the link goes",
+        )
+
+
+def contradicting_badges(ctx: Context) -> list[tuple[BadgeImage, set[str]]]:
+    """Linked badges that name another site than their link opens (VR303's findings),
+    with the sites they name; VR412 leaves these links to VR303."""
+    found: list[tuple[BadgeImage, set[str]]] = []
     for item in _images(ctx):
         badge, parent = item.badge, item.parent
         if badge is None or parent is None or not parent.url.strip():
@@ -467,13 +483,8 @@ def badge_link_contradiction(ctx: Context) -> Iterator[Diagnostic]:
             continue  # a page about the arXiv paper (hf.co/papers/ID, alphaxiv.org/abs/ID)
         if platform == "other" and "arxiv" not in said:
             continue  # a project page or mirror: nothing to hold against the badge
-        host = split_host(parent.url) or parent.url
-        source = "badge" if shown else f'badge (alt text "{item.image.text}")'
-        yield ctx.report(
-            _where(item),
-            f"{source} says {_names(said)} but links to {host}; link the {_names(said)} page, or "
-            "change the badge to say where the link goes",
-        )
+        found.append((item, set(said)))
+    return found
 
 
 # -- VR304 -------------------------------------------------------------------------------

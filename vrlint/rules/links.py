@@ -790,15 +790,18 @@ def link_in_destination(ctx: Context) -> Iterator[Diagnostic]:
     severity="error",
     summary="A URL contains characters that are not part of it (backticks, brackets, quotes, spaces).",
     why=(
-        "Backticks, quotes, `<`/`>`, an unmatched bracket, an invisible character or a space in "
-        "the host end up in the address the browser requests, and the link breaks."
+        "Backticks, quotes, `<`/`>`, an unmatched bracket or a space in the host end up in the "
+        "address the browser requests, and the link breaks. (An invisible character is VR803's.)"
     ),
     bad="[code](`https://github.com/showlab/Show-o`)",
     good="[code](https://github.com/showlab/Show-o)",
     fix="safe",
 )
 def stray_characters_in_url(ctx: Context) -> Iterator[Diagnostic]:
-    yield from _report_damage(ctx, "VR404")
+    for diagnostic in _report_damage(ctx, "VR404"):
+        if _INVISIBLE.search(ctx.document.text, diagnostic.span.start, diagnostic.span.end) is None:
+            yield diagnostic  # an invisible character in a link is VR803's (encoding), reported once
+
 
 
 @rule(
@@ -1295,6 +1298,10 @@ def link_to_other_row_repository(ctx: Context) -> Iterator[Diagnostic]:
                 claimed[key].add(work_of[id(entry)])
                 first_row.setdefault(key, entry)
     targets = {(t.link.span.line, t.link.span.column): t for t in _survey(ctx).targets}
+    from vrlint.rules.badges import contradicting_badges  # a sibling family, imported where used
+
+    # a badge that names another site than its link (a 🤗 badge on a GitHub link) is VR303's
+    contradicted = {id(item.parent) for item, _ in contradicting_badges(ctx)}
     for table in tables:
         for entry in table.entries:
             own = {f"{repo.owner}/{repo.name}".lower() for repo in entry.code}
@@ -1312,6 +1319,8 @@ def link_to_other_row_repository(ctx: Context) -> Iterator[Diagnostic]:
                     continue
                 other = first_row[key]
                 target = targets.get((artifact.position.line, artifact.position.column))
+                if target is not None and id(target.link) in contradicted:
+                    continue
                 span = target.span(ctx.document) if target is not None else _span_of(ctx.document, artifact.position)
                 what = "model zoo" if artifact.kind == "model_zoo" else artifact.kind
                 yield ctx.report(
