@@ -795,9 +795,12 @@ def test_vr412_leaves_a_contradicting_badge_to_vr303() -> None:
     # one cause (a 🤗 badge copied onto another row's GitHub link), one finding
     text = (
         "| Title | Code | Checkpoint |\n|---|---|---|\n"
-        "| GroundingGPT: Language Enhanced Multi-modal Grounding Model | [code](https://github.com/lzw-lzw/GroundingGPT) | "
-        "[![hf_checkpoint](https://img.shields.io/badge/🤗-Checkpoint-9C276A)](https://github.com/TXH-mercury/VAST) |\n"
-        "| VAST: A Vision-Audio-Subtitle-Text Omni-Modality Foundation Model | [code](https://github.com/TXH-mercury/VAST) | - |\n"
+        "| GroundingGPT: Language Enhanced Multi-modal Grounding Model "
+        "| [code](https://github.com/lzw-lzw/GroundingGPT) "
+        "| [![hf_checkpoint](https://img.shields.io/badge/🤗-Checkpoint-9C276A)]"
+        "(https://github.com/TXH-mercury/VAST) |\n"
+        "| VAST: A Vision-Audio-Subtitle-Text Omni-Modality Foundation Model "
+        "| [code](https://github.com/TXH-mercury/VAST) | - |\n"
     )
     found = rulekit.run(text, ["VR303", "VR412"])
     assert [d.code for d in found] == ["VR303"]

@@ -292,6 +292,12 @@ def _badge_ref(document: Document, link: Link, aid: ArxivId, group: tuple[int, i
     return _Ref(aid, "badge", span, group, link=link, behind=behind.id if behind else None)
 
 
+def _is_image_source(link: Link) -> bool:
+    """``<img src>``/``<source srcset>``: a figure served from arxiv.org/html is an image,
+    not a paper link; its URL is never to be rewritten to an abstract page."""
+    return link.kind == "html" and (link.attribute or "").lower() in ("src", "srcset")
+
+
 def _build(ctx: Context) -> _Analysis:
     document = ctx.document
     out = _Analysis(document)
@@ -300,7 +306,7 @@ def _build(ctx: Context) -> _Analysis:
         if link.kind == "image":
             continue
         url = parse_arxiv_url(link.url)
-        if url is not None:
+        if url is not None and not _is_image_source(link):
             out.urls.append((link, url))
         outer[link.span.start] = link
         if link.image is not None:

@@ -42,6 +42,7 @@ from vrlint.records.shields import (
 from vrlint.records.urls import classify_url, split_host
 from vrlint.rules.arxiv import written_url
 from vrlint.rules.base import Context, rule
+from vrlint.rules.conventions import DEFAULT_MIN_COUNT
 from vrlint.text.mojibake import repair
 
 __all__ = ["BadgeImage", "badge_images", "claims", "link_platform"]
@@ -548,23 +549,47 @@ def _alt_span(document: Document, image: Link) -> Span | None:
     why=(
         "A badge looks clickable; with an empty destination clicking it just reloads the page, "
         "so the paper, venue page or checkpoint it advertises is not reachable. Templates leave "
-        "`]()` behind when the URL was never filled in."
+        "`]()` behind when the URL was never filled in. A file that wraps its tag badges (venue, "
+        "type, cost) in `]()` again and again (5 times or more) does it on purpose, to make them "
+        "non-clickable: there only badges that promise a page (Project, Code, 🤗, arXiv) are reported."
     ),
     bad="[![CVPR](https://img.shields.io/badge/CVPR-2025-blue.svg)]()\n",
     good="[![CVPR](https://img.shields.io/badge/CVPR-2025-blue.svg)](https://openaccess.thecvf.com/CVPR2025)\n",
 )
 def badge_empty_link(ctx: Context) -> Iterator[Diagnostic]:
-    for link in ctx.document.links:
-        if link.kind != "link" or link.image is None or link.url.strip():
-            continue
+    empty = [
+        link for link in ctx.document.links if link.kind == "link" and link.image is not None and not link.url.strip()
+    ]
+    # `]()` around tag badges (venue, type, cost) written again and again is the author's way
+    # of making them non-clickable: an idiom, not a forgotten URL
+    idiom = len(empty) >= DEFAULT_MIN_COUNT
+    for link in empty:
+        assert link.image is not None
         badge = parse_badge_url(link.image.url)
         shown = repair(_visible(badge)) if badge is not None and badge.kind == "static" else ""
+        if idiom and not _names_a_destination(f"{shown} {link.image.text}"):
+            continue
         name = f'"{shown}" badge' if shown else f'badge "{link.image.text}"' if link.image.text else "badge"
         yield ctx.report(
             link.span,
             f"the {name} links nowhere: its destination is empty; add the URL it stands for, or "
             "drop the link and keep the bare image",
+            cause="empty badge link",
         )
+
+
+#: words of a badge that promises a page to open (unlike a venue, type or cost tag)
+_DESTINATION_WORDS = frozenset(
+    "project page code paper papers demo dataset datasets data model models checkpoint checkpoints "
+    "website homepage video slides poster blog repo repository weights leaderboard".split()
+)
+
+
+def _names_a_destination(text: str) -> bool:
+    """Whether a badge's text or alt promises somewhere to go (Project Page, Code, 🤗, arXiv)."""
+    if claims(text):
+        return True
+    return any(word in _DESTINATION_WORDS for word in _WORDS.findall(repair(text).casefold()))
 
 
 # -- VR306 -------------------------------------------------------------------------------

@@ -58,6 +58,12 @@ def _pipeless(row: Row) -> bool:
 
 # -- VR101 ----------------------------------------------------------------------
 
+#: a cell past the header that only holds a comment (``[//]: # (note)``, ``<!-- note -->``):
+#: authors put notes there precisely because GitHub drops them
+_HIDDEN_NOTE = re.compile(
+    r"[ \t]*(?:\[//\]:[ \t]*#(?:[ \t]+(?:\(.*\)|\".*\"|'.*'))?|<!--.*?-->)[ \t]*", re.DOTALL
+)
+
 
 @rule(
     code="VR101",
@@ -67,7 +73,9 @@ def _pipeless(row: Row) -> bool:
     why=(
         "GitHub renders only as many cells per row as the header has and silently discards the "
         "rest, so a link or a venue written past the last column never reaches readers. Either "
-        "the header lacks a column or a pipe split a cell in two; only the maintainer can tell."
+        "the header lacks a column or a pipe split a cell in two; only the maintainer can tell. "
+        "An extra cell holding only a comment (`[//]: # (note)`, `<!-- note -->`) is a hidden note "
+        "GitHub is meant to drop, and is not reported."
     ),
     bad="| Title | Code |\n| --- | --- |\n| VAST | [code](https://github.com/a/b) | NeurIPS |\n",
     good=("| Title | Code | Venue |\n| --- | --- | --- |\n| VAST | [code](https://github.com/a/b) | NeurIPS |\n"),
@@ -79,9 +87,9 @@ def table_extra_cells(ctx: Context) -> Iterator[Diagnostic]:
         columns = table.columns
         for row in table.rows:
             extra = row.cells[columns:]
-            lost = [cell for cell in extra if not is_blank(cell)]
+            lost = [cell for cell in extra if not is_blank(cell) and not _HIDDEN_NOTE.fullmatch(cell.content)]
             if not lost:
-                continue  # nothing but empty cells past the end: nothing is lost
+                continue  # nothing but empty cells or hidden notes past the end: nothing is lost
             span = document.span(lost[0].span.start, lost[-1].span.end)
             shown = ", ".join(_quote(cell.content) for cell in lost[:3])
             if len(lost) > 3:
