@@ -804,3 +804,26 @@ def test_vr412_leaves_a_contradicting_badge_to_vr303() -> None:
     )
     found = rulekit.run(text, ["VR303", "VR412"])
     assert [d.code for d in found] == ["VR303"]
+
+
+def test_vr411_a_stale_badge_never_outvotes_the_rows_links() -> None:
+    # a renamed repository: both badges of the row still show the old name, the links were updated
+    text = (
+        "| Title | Code |\n|---|---|\n"
+        "| [VideoChat-R1](https://arxiv.org/abs/2504.06958) "
+        "| [![Star](https://img.shields.io/github/stars/oldname/VideoChat-R1.svg?style=social)]"
+        "(https://github.com/OpenGVLab/VideoChat-R1) "
+        "[![Commit](https://img.shields.io/github/last-commit/oldname/VideoChat-R1)]"
+        "(https://github.com/OpenGVLab/VideoChat-R1/commits) |\n"
+    )
+    fixed = apply_fixes(text, lint(text, "VR411"))
+    assert fixed.count("github.com/OpenGVLab/VideoChat-R1") == 2 and "oldname" not in fixed  # badges follow
+    alone = (
+        "| Title | Code |\n|---|---|\n"
+        "| [VideoChat-R1](https://arxiv.org/abs/2504.06958) "
+        "| [![Star](https://img.shields.io/github/stars/oldname/VideoChat-R1.svg?style=social)]"
+        "(https://github.com/OpenGVLab/VideoChat-R1) |\n"
+        "\n[![Star](https://img.shields.io/github/stars/oldname/VideoChat-R1.svg)](https://github.com/x/y)\n"
+    )
+    found = [d for d in lint(alone, "VR411") if d.line == 3]
+    assert found and found[0].fix is None  # the file's other stale badge is no evidence for the row

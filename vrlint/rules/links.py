@@ -1134,11 +1134,11 @@ def link_repository(url: str) -> RepoRef | None:
     return RepoRef(info.owner, info.name, start, start + len(info.owner) + 1 + len(info.name))
 
 
-def _mentions(links: Iterable[Link]) -> defaultdict[str, int]:
-    """How many links and badge images name each repository."""
+def _mentions(links: Iterable[Link], images: bool = True) -> defaultdict[str, int]:
+    """How many links (and, with ``images``, badge images) name each repository."""
     counts: defaultdict[str, int] = defaultdict(int)
     for link in links:
-        for ref in (link_repository(link.url), badge_repository(link.url)):
+        for ref in (link_repository(link.url), badge_repository(link.url) if images else None):
             if ref is not None:
                 counts[ref.key] += 1
     return counts
@@ -1151,7 +1151,10 @@ def _mentions(links: Iterable[Link]) -> defaultdict[str, int]:
     summary="A badge shows one repository (stars, star history...) but links to another.",
     why=(
         "The badge was copied from another row, or the repository was renamed and only one half "
-        "was updated: readers see the numbers of one project and land on another."
+        "was updated: readers see the numbers of one project and land on another. The unsafe fix "
+        "follows the side the row's other links name (title, code link); badge images are no "
+        "evidence (a renamed repository leaves them all stale). Without such a link there is no fix. "
+        "Outside tables (a star-history chart) the rest of the file decides."
     ),
     bad=(
         "| Title | Stars |\n|---|---|\n| [Repo2](https://github.com/owner2/repo2) | [![Star](https://"
@@ -1183,9 +1186,18 @@ def badge_repository_mismatch(ctx: Context) -> Iterator[Diagnostic]:
         by_line[link.span.line].append(link)
     for target, image, shown, opened in pairs:
         own = _mentions([target.link, image])
-        in_row = _mentions(by_line[target.link.span.line])
         fix = None
-        for counts in (in_row, in_file):
+        if document.blocks[target.link.block].kind == "table":
+            # A paper's repository: only the row's other *links* (title, code cell) tell which
+            # half is right. Badge images are not evidence: a renamed repository leaves every
+            # badge of the row stale while its links get updated.
+            row_links = [link for link in by_line[target.link.span.line] if link.kind != "image"]
+            sources = [_mentions(row_links, images=False)]
+            own = _mentions([target.link], images=False)
+        else:
+            # a chart or badge of the list itself (star history): the rest of the file tells
+            sources = [_mentions(by_line[target.link.span.line]), in_file]
+        for counts in sources:
             badge_votes = counts[shown.key] - own[shown.key]
             link_votes = counts[opened.key] - own[opened.key]
             if badge_votes != link_votes:
