@@ -397,3 +397,10 @@ def test_corpus_explicit_html_anchors_resolve() -> None:
         "mli__paper-reading.md",
     ):
         assert lint(_corpus(name), "VR601") == [], name
+
+
+def test_vr602_a_reworded_entry_that_opens_the_right_section_is_quiet() -> None:
+    # ybwang119/Awesome-reasoning-safety: a typo and an extra word, the link opens the right section
+    text = "- [Robustness evalutaion and attack](#evaluation-and-attack)\n\n## Evaluation and attack\n"
+    assert rulekit.run(text, ["VR602"]) == []
+    assert [d.code for d in rulekit.run(rulekit.rule("VR602").bad, ["VR602"])] == ["VR602"]

@@ -111,7 +111,7 @@ def test_template_text_ignores_code_blocks_and_comments() -> None:
 
 
 def _venues(last: str) -> str:
-    rows = [f"| P{i} | CVPR 202{i} | [code](https://x.io) |" for i in range(6)]
+    rows = [f"| P{i} | CVPR 202{i} | [code](https://x.io) |" for i in range(9)]
     return table("| Title | Venue | Code |", *rows, last)
 
 
@@ -120,8 +120,14 @@ def test_empty_cell_in_a_filled_column() -> None:
     found = lint(text, "VR502")
     assert len(found) == 1
     assert found[0].severity == "warning"
-    assert (found[0].line, found[0].column, found[0].span.end_column) == (9, 7, 9)
-    assert "'Venue'" in found[0].message and "6 of 7" in found[0].message
+    assert (found[0].line, found[0].column, found[0].span.end_column) == (12, 7, 9)
+    assert "'Venue'" in found[0].message and "9 of 10" in found[0].message
+
+
+def test_empty_cell_needs_a_convention() -> None:
+    # AIDASLab/Awesome-Diffusion-LLM: 7 of 8 venues filled is not a 90% convention
+    rows = [f"| P{i} | CVPR 202{i} |" for i in range(7)]
+    assert lint(table("| Title | Venue |", *rows, "| P7 |  |"), "VR502") == []
 
 
 def test_empty_cell_silent_in_optional_columns_and_sparse_columns() -> None:
@@ -280,7 +286,8 @@ def test_rules_never_raise_on_the_corpus_and_fixes_hold() -> None:
             after = lint(fixed, "VR504")
             assert len(after) == counts_of(found, "VR504") - len(fixable), path.name
     if full_run():  # totals over the whole corpus
-        for code in CODES:
+        # VR502 needs a 90% convention, which the corpus lists never break
+        for code in set(CODES) - {"VR502"}:
             assert counts[code] > 0, code
 
 

@@ -425,3 +425,16 @@ def test_rules_never_raise_on_the_corpus_and_fixes_hold() -> None:
 def test_seed_structure_findings(seed_text: str) -> None:
     found = lint(seed_text)
     assert sorted((d.code, d.line) for d in found) == [("VR102", 106), ("VR104", 69)]
+
+
+def test_extra_cell_repeating_a_shown_cell_loses_nothing() -> None:
+    # ybwang119/Awesome-reasoning-safety: the GitHub link pasted twice, GitHub drops the copy
+    text = (
+        "|Title|Venue|Date|Task|Code|\n|-|-|-|-|-|\n"
+        "|[Leaky Thoughts](https://arxiv.org/abs/2506.15674)|arxiv|06/18, 2025|prompt-related privacy"
+        "|[Github](https://github.com/parameterlab/leaky_thoughts)"
+        "|[Github](https://github.com/parameterlab/leaky_thoughts)|\n"
+    )
+    assert lint(text, "VR101") == []
+    lost = text.replace("|[Github](https://github.com/parameterlab/leaky_thoughts)|\n", "|CVPR|\n")
+    assert len(lint(lost, "VR101")) == 1

@@ -38,6 +38,7 @@ from vrlint.document import Block, Cell, Document, Heading, HtmlBlock, LinkDefin
 from vrlint.records.marks import read_status
 from vrlint.records.models import ColumnRole, Position
 from vrlint.rules.base import Context, rule
+from vrlint.rules.conventions import DEFAULT_MIN_COUNT, DEFAULT_MIN_SHARE
 from vrlint.text.mojibake import repair
 
 __all__ = [
@@ -226,9 +227,9 @@ def _header_text(table: Table, index: int) -> str:
 #: column vrlint cannot classify ("other") may mean anything.
 _REQUIRED_ROLES: frozenset[ColumnRole] = frozenset({"title", "paper", "model", "venue", "time"})
 #: a column is "filled" when at least this share of its rows has content ...
-_FILLED_SHARE = 0.8
-#: ... and at least this many rows do
-_FILLED_MINIMUM = 5
+_FILLED_SHARE = DEFAULT_MIN_SHARE
+#: ... and at least this many rows do (the shared convention test, conventions.py)
+_FILLED_MINIMUM = DEFAULT_MIN_COUNT
 
 
 @rule(
@@ -237,7 +238,9 @@ _FILLED_MINIMUM = 5
     severity="warning",
     summary="A cell is empty in a column that every other row fills in.",
     why=(
-        "When nearly every row of a column has a value (a title, a venue, a date), a blank "
+        "When a column clearly has a value in every row (at least 90% of its rows and at least "
+        "5 of them), a blank cell is almost always a value that was forgotten; a looser split is "
+        "not reported. When nearly every row of a column has a value (a title, a venue, a date), a blank "
         "cell is almost always a value that was forgotten, and readers cannot tell it from "
         '"unknown". Only the columns every entry has are checked (title, paper, model, venue, '
         'date): in modality, detail, code or link columns a blank means "no" or "nothing released".'
@@ -250,6 +253,10 @@ _FILLED_MINIMUM = 5
         "| C | NeurIPS 2023 |\n"
         "| D | ICLR 2024 |\n"
         "| E | ECCV 2024 |\n"
+        "| G | CVPR 2023 |\n"
+        "| H | ICCV 2025 |\n"
+        "| I | ACL 2024 |\n"
+        "| J | EMNLP 2024 |\n"
         "| F |  |\n"
     ),
     good=(
@@ -260,6 +267,10 @@ _FILLED_MINIMUM = 5
         "| C | NeurIPS 2023 |\n"
         "| D | ICLR 2024 |\n"
         "| E | ECCV 2024 |\n"
+        "| G | CVPR 2023 |\n"
+        "| H | ICCV 2025 |\n"
+        "| I | ACL 2024 |\n"
+        "| J | EMNLP 2024 |\n"
         "| F | arXiv 2024 |\n"
     ),
     fix=None,
@@ -320,6 +331,7 @@ def _heading_span(document: Document, heading: Heading) -> Span:
 
 @rule(
     code="VR503",
+    default=False,
     name="empty-section",
     severity="warning",
     summary="A heading has nothing under it before the next heading of the same or a higher level.",

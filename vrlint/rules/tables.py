@@ -87,9 +87,16 @@ def table_extra_cells(ctx: Context) -> Iterator[Diagnostic]:
         columns = table.columns
         for row in table.rows:
             extra = row.cells[columns:]
-            lost = [cell for cell in extra if not is_blank(cell) and not _HIDDEN_NOTE.fullmatch(cell.content)]
+            kept = {" ".join(cell.content.split()) for cell in row.cells[:columns]}
+            lost = [
+                cell
+                for cell in extra
+                if not is_blank(cell)
+                and not _HIDDEN_NOTE.fullmatch(cell.content)
+                and " ".join(cell.content.split()) not in kept  # a repeat of a shown cell loses nothing
+            ]
             if not lost:
-                continue  # nothing but empty cells or hidden notes past the end: nothing is lost
+                continue  # nothing but empty cells, hidden notes or repeats past the end: nothing is lost
             span = document.span(lost[0].span.start, lost[-1].span.end)
             shown = ", ".join(_quote(cell.content) for cell in lost[:3])
             if len(lost) > 3:
@@ -543,6 +550,7 @@ def _header_span(document: Document, table: Table) -> Span:
 
 @rule(
     code="VR107",
+    default=False,
     name="table-without-rows",
     severity="warning",
     summary="A table has a header and a delimiter row but no body rows.",
