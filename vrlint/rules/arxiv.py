@@ -861,6 +861,7 @@ def arxiv_link_host(ctx: Context) -> Iterator[Diagnostic]:
             f"{url.host} serves the same paper as arxiv.org, which {plain} of the file's "
             f"{len(urls)} arXiv links use; write https://arxiv.org/{_path_of(url)}",
             fix=fix,
+            cause=url.host,
         )
 
 
@@ -939,7 +940,8 @@ def arxiv_link_form(ctx: Context) -> Iterator[Diagnostic]:
                 f"this link opens the {view} while {forms['abs']} of the file's {len(urls)} arXiv "
                 f"links open the abstract page; write https://arxiv.org/abs/{url.id}"
             )
-        yield ctx.report(span or link.dest_span or link.span, message, fix=fix)
+        cause = "abs/ID.pdf" if suffixed else url.form
+        yield ctx.report(span or link.dest_span or link.span, message, fix=fix, cause=cause)
 
 
 _FORM_PATH = re.compile(r"/(?:abs|pdf|html)/")

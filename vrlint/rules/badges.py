@@ -462,6 +462,7 @@ def badge_link_contradiction(ctx: Context) -> Iterator[Diagnostic]:
             _where(item),
             f"{source} says {_names(said)} but links to {host}; link the {_names(said)} page, or "
             "change the badge to say where the link goes",
+            cause=f"{source} {_names(said)} {host}",
         )
 
 

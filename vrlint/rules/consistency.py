@@ -375,6 +375,7 @@ def mixed_checkmark_spelling(ctx: Context) -> Iterator[Diagnostic]:
                 f"{_describe(meaning)} written {mark.shown()} but {why} {target_written}; "
                 "write every mark the same way",
                 fix=fix,
+                cause=f"{meaning} {mark.spelling}",
             )
 
 

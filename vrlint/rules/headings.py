@@ -442,6 +442,7 @@ def broken_fragment_link(ctx: Context) -> Iterator[Diagnostic]:
                 f"{shown} is meant for the heading on line {garbled_heading.start_line}, but that "
                 f"heading's text is mojibake, so GitHub gives it the anchor #{garbled_heading.anchor}; "
                 "repair the heading's encoding (VR8xx) and this link will work",
+                cause="mojibake heading",
             )
             continue
         guess, ambiguous = _guess(analysis, fragment, link.text)
@@ -461,6 +462,7 @@ def broken_fragment_link(ctx: Context) -> Iterator[Diagnostic]:
                 f"no heading has the anchor {shown}; it probably means '{_shown(repair(heading.text))}' "
                 f"(line {heading.start_line}), whose text is mojibake: repair the heading's encoding "
                 f"(VR8xx), then link to #{guess.anchor}",
+                cause="mojibake heading",
             )
             continue
         heading_key = _text_key(heading.text)
@@ -678,6 +680,7 @@ def fragment_case_mismatch(ctx: Context) -> Iterator[Diagnostic]:
             f"{link.url.strip()} matches the anchor #{target.anchor} (line {target.line}) only "
             f"ignoring case; write #{target.anchor}, since only GitHub forgives the difference",
             fix=_fix(ctx, "safe", link, target.anchor),
+            cause="case",
         )
 
 

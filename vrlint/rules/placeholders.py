@@ -513,4 +513,5 @@ def inconsistent_status(ctx: Context) -> Iterator[Diagnostic]:
                 item.span,
                 f"{where} {_quote(item.spelling)} but {house} ({summary}); spell the status the same way everywhere",
                 fix=fix,
+                cause=item.spelling,
             )
