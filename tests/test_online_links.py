@@ -41,8 +41,12 @@ def options(**overrides: Any) -> OnlineOptions:
     return OnlineOptions(**settings)
 
 
+#: every online rule, VR452 (opt-in) included
+EVERY_RULE = Config(select=["ALL"])
+
+
 def check(text: str, config: Config | None = None, **overrides: Any) -> list[Diagnostic]:
-    return check_online(vrlint.parse(text), "README.md", config, options(**overrides))
+    return check_online(vrlint.parse(text), "README.md", config or EVERY_RULE, options(**overrides))
 
 
 def column_of(text: str, needle: str) -> int:
@@ -491,3 +495,10 @@ def test_progress_bar_only_on_a_terminal(web: FakeWeb, monkeypatch: pytest.Monke
 def test_online_module_exposes_last_run_counts(web: FakeWeb) -> None:
     check(f"[a]({web.url('/ok')}) [b]({web.url('/ok')})\n")
     assert online_check.LAST_RUN.links == 1 and online_check.LAST_RUN.link_requests == 1
+
+
+def test_permanent_redirect_is_opt_in(web: FakeWeb) -> None:
+    web.routes["/old"] = (301, {"Location": "/ok/new"})
+    text = f"[x]({web.url('/old')})\n"
+    assert [d.code for d in check(text)] == ["VR452"]
+    assert check_online(vrlint.parse(text), "README.md", Config(), options()) == []

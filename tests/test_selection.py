@@ -118,3 +118,12 @@ def test_grouped_finding_in_sarif_and_github_output(tmp_path: Path, capsys: pyte
     assert main([str(path), "--select", "VR408", "--output-format", "github"]) == 1
     (line,) = capsys.readouterr().out.splitlines()
     assert line.startswith("::warning ") and "Also at 4:" in line and ", 5:" in line
+
+
+def test_sarif_descriptors_say_which_rules_are_on_by_default() -> None:
+    from vrlint.reporting import Report
+    from vrlint.reporting.sarif import sarif_log
+
+    rules = {r["id"]: r for r in sarif_log(Report([]))["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["VR201"]["defaultConfiguration"]["enabled"] is True
+    assert rules["VR408"]["defaultConfiguration"]["enabled"] is False

@@ -88,7 +88,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": _text(rule.summary),
         "fullDescription": _text(f"{rule.summary} {rule.why}".strip()),
         "help": {"text": help_text, "markdown": help_markdown},
-        "defaultConfiguration": {"level": _level(rule.severity)},
+        "defaultConfiguration": {"level": _level(rule.severity), "enabled": rule.default},
         "properties": {
             "tags": ["vrlint", rule.family],
             "problem.severity": _level(rule.severity),
