@@ -2,11 +2,11 @@
 
     .venv/bin/python benchmarks/precision_counts.py [CORPUS_DIR] [--per-file] [--json OUT]
 
-Lints every ``*.md`` directly under the corpus directory (default
-``../shared/corpus``) with the default configuration, as ``vrlint FILE`` would,
+Lints every ``*.md`` directly under the corpus directory (default ``fixtures/corpus``,
+the vendored copy of ``../shared/corpus``) with the default configuration, as
+``vrlint FILE`` would,
 and prints the count of findings per code (and, with ``--per-file``, the
-largest count one code reaches in one file). Not a test: it reads outside the
-repository.
+largest count one code reaches in one file).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def findings(corpus: Path) -> list[dict[str, object]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "fixtures" / "corpus")
     parser.add_argument("--per-file", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()

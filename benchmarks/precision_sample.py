@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/precision_sample.py [CORPUS_DIR] [--size 100] [--seed 20261203]
 
-Lints every ``*.md`` directly under the corpus directory (default ``../shared/corpus``)
-with the default configuration and draws a uniform random sample of ``--size``
+Lints every ``*.md`` directly under the corpus directory (default ``fixtures/corpus``,
+the vendored copy of ``../shared/corpus``) with the default configuration and draws a uniform random sample of ``--size``
 findings (every finding when there are fewer) with ``random.Random(seed)``. A grouped
 finding (one cause, many places) is one finding. Prints one tab-separated line per
 finding: file, line, column, code, count, message, and the source line.
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "fixtures" / "corpus")
     parser.add_argument("--size", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20261203)
     args = parser.parse_args()
