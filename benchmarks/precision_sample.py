@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/precision_sample.py [CORPUS_DIR] [--size 100] [--seed 20261203]
 
 Lints every ``*.md`` directly under the corpus directory (default ``fixtures/corpus``,
-the vendored copy of ``../shared/corpus``) with the default configuration and draws a uniform random sample of ``--size``
-findings (every finding when there are fewer) with ``random.Random(seed)``. A grouped
+the vendored copy of ``../shared/corpus``) with the default configuration and draws a
+uniform random sample of ``--size`` findings (every finding when there are fewer) with
+``random.Random(seed)``. A grouped
 finding (one cause, many places) is one finding. Prints one tab-separated line per
 finding: file, line, column, code, count, message, and the source line.
 """
