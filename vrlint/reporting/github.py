@@ -67,6 +67,10 @@ def fix_hint(diagnostic: Diagnostic) -> str:
     return f"Fix: {message} (`{command}`)." if message else f"Fix: `{command}`."
 
 
+#: a grouped finding's annotation lists this many of its other places (the JSON and SARIF list all)
+_PLACES_SHOWN = 20
+
+
 def workflow_command(diagnostic: Diagnostic, root: str | None = None) -> str:
     """The ``::error``/``::warning`` line for one diagnostic."""
     span = diagnostic.span
@@ -81,9 +85,10 @@ def workflow_command(diagnostic: Diagnostic, root: str | None = None) -> str:
     ]
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties if value)
     message = diagnostic.message
-    if diagnostic.related:  # a grouped finding: name every other place (annotations have one position)
-        places = ", ".join(f"{r.line}:{r.column}" for r in diagnostic.related)
-        message = f"{message}\nAlso at {places}."
+    if diagnostic.related:  # a grouped finding: name its other places (annotations have one position)
+        places = ", ".join(f"{r.line}:{r.column}" for r in diagnostic.related[:_PLACES_SHOWN])
+        more = len(diagnostic.related) - _PLACES_SHOWN
+        message = f"{message}\nAlso at {places}" + (f" and {more} more places." if more > 0 else ".")
     hint = fix_hint(diagnostic)
     if hint:
         message = f"{message}\n{hint}"
