@@ -127,3 +127,11 @@ def test_sarif_descriptors_say_which_rules_are_on_by_default() -> None:
     rules = {r["id"]: r for r in sarif_log(Report([]))["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["VR201"]["defaultConfiguration"]["enabled"] is True
     assert rules["VR408"]["defaultConfiguration"]["enabled"] is False
+
+
+def test_one_grouped_fix_repairs_every_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "README.md"
+    path.write_text("# T\n\n" + HTTP_LINKS, encoding="utf-8")
+    assert main([str(path), "--fix", "--extend-select", "VR408", "--output-format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert path.read_text(encoding="utf-8") == "# T\n\n" + HTTP_LINKS.replace("http://", "https://")
