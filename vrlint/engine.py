@@ -136,7 +136,12 @@ def _merge(members: list[Diagnostic]) -> Diagnostic:
         f"{first.message} (the same in {len(others)} more place{'s' if len(others) != 1 else ''} "
         f"of this file: line{'s' if len(lines) != 1 else ''} {shown})"
     )
-    return replace(first, message=message, fix=_merged_fix(members), related=tuple(d.span for d in others))
+    # the first place's own message stays in ``extra``: it does not change when places come and go
+    # (a baseline's fingerprint should not either)
+    extra = {**first.extra, "single_message": first.message}
+    return replace(
+        first, message=message, fix=_merged_fix(members), related=tuple(d.span for d in others), extra=extra
+    )
 
 
 def _merged_fix(members: list[Diagnostic]) -> Fix | None:
