@@ -502,3 +502,11 @@ def test_permanent_redirect_is_opt_in(web: FakeWeb) -> None:
     text = f"[x]({web.url('/old')})\n"
     assert [d.code for d in check(text)] == ["VR452"]
     assert check_online(vrlint.parse(text), "README.md", Config(), options()) == []
+
+
+def test_one_dead_address_linked_from_many_rows_is_one_finding(web: FakeWeb) -> None:
+    dead = web.url("/status/404")
+    text = "".join(f"| P{i} | [code]({dead}) |\n" for i in range(3))
+    text = "| Paper | Code |\n|---|---|\n" + text
+    (found,) = check(text)
+    assert found.code == "VR451" and found.count == 3 and [r.line for r in found.related] == [4, 5]

@@ -13,7 +13,7 @@ import html
 import ipaddress
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from vrlint.config import Config
 from vrlint.diagnostics import Diagnostic, Edit, Fix
 from vrlint.document import Document, Link, Span
-from vrlint.engine import find_suppressions
+from vrlint.engine import find_suppressions, group_findings
 from vrlint.online.arxiv_api import ArxivClient, ArxivRecord
 from vrlint.online.cache import CACHE_DIR_NAME, Cache
 from vrlint.online.links import LinkChecker, LinkResult, strip_fragment
@@ -521,4 +521,9 @@ def check_online(
     kept = [d for d in diagnostics if d.code in enabled and not suppressions.covers(d)]
     unique = list(dict.fromkeys(kept))
     unique.sort(key=Diagnostic.sort_key)
-    return unique
+    # one dead or moved address linked from many rows is one cause: one finding with its places
+    caused = [
+        replace(d, extra={**d.extra, "cause": document.text[d.span.start : d.span.end]}) if d.code in LINK_CODES else d
+        for d in unique
+    ]
+    return group_findings(caused)
