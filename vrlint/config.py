@@ -6,11 +6,6 @@ vrlint wins (a pyproject.toml without ``[tool.vrlint]`` is skipped). Keys::
     select = ["VR4"]                # codes or prefixes; default: the default set
     ignore = ["VR304"]
     extend-select = ["VR408"]       # added to select (or to the default set)
-
-Selection follows ruff: without ``select`` the default set runs (rules whose
-``default`` flag is true: defects, not style). A prefix (``VR4``) picks the
-default rules under it; a full code (``VR408``) or ``ALL`` also picks rules
-that are off by default.
     placeholders = ["TBD", "xxx"]   # shared rule options, read by the rules
     checkmarks = ["✓", "✗"]
     allowed-hosts = ["github.com"]
@@ -27,6 +22,11 @@ that are off by default.
 
 Any other key is an error: a typo in a config file must not silently
 disable a check.
+
+Selection follows ruff: without ``select`` the default set runs (rules whose
+``default`` flag is true: defects, not style). A prefix (``VR4``) picks the
+default rules under it; a full code (``VR408``) or ``ALL`` also picks rules
+that are off by default.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ class Config:
         if _picks(code, patterns, default):
             return True
         return self.select is None and default
+
     def rule_option(self, rule: Rule, key: str) -> Any:
         key = _norm(key)
         for name in (rule.code, rule.name):
