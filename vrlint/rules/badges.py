@@ -468,8 +468,13 @@ def badge_link_contradiction(ctx: Context) -> Iterator[Diagnostic]:
 
 def contradicting_badges(ctx: Context) -> list[tuple[BadgeImage, set[str]]]:
     """Linked badges that name another site than their link opens (VR303's findings),
-    with the sites they name; VR412 leaves these links to VR303."""
+    with the sites they name; VR412 leaves these links to VR303. Computed once per document."""
+    cached = ctx.__dict__.get(_CACHE_KEY + "_contradicting")
+    if isinstance(cached, tuple) and cached[0] is ctx.document:
+        known: list[tuple[BadgeImage, set[str]]] = cached[1]
+        return known
     found: list[tuple[BadgeImage, set[str]]] = []
+    ctx.__dict__[_CACHE_KEY + "_contradicting"] = (ctx.document, found)
     for item in _images(ctx):
         badge, parent = item.badge, item.parent
         if badge is None or parent is None or not parent.url.strip():
