@@ -135,3 +135,11 @@ def test_one_grouped_fix_repairs_every_place(tmp_path: Path, capsys: pytest.Capt
     assert main([str(path), "--fix", "--extend-select", "VR408", "--output-format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert path.read_text(encoding="utf-8") == "# T\n\n" + HTTP_LINKS.replace("http://", "https://")
+
+
+def test_rule_selector_knows_which_rules_are_opt_in() -> None:
+    from vrlint.engine import rule_selector
+
+    assert rule_selector(Config())("VR201") and not rule_selector(Config())("VR408")
+    assert rule_selector(Config(extend_select=["VR408"]))("VR408")
+    assert rule_selector(Config())("VR452") is False  # an online opt-in rule too

@@ -78,7 +78,7 @@ class Screen:
     ) -> list[Diagnostic]:
         """The diagnostics of ``path`` to report (the old text at ``--new-since``
         is linted with the same configuration, offline)."""
-        from vrlint.engine import lint
+        from vrlint.engine import lint, rule_selector
         from vrlint.parsing import parse
         from vrlint.revision import RevisionError, text_at
 
@@ -102,10 +102,10 @@ class Screen:
         self._files += 1
         if self.write:
             entries = entries_for(self.baseline.key(path), kept, document)
-            self.baseline.replace(path, entries, config.is_enabled)
+            self.baseline.replace(path, entries, rule_selector(config))
             self.written += len(kept)
             return []  # recorded, so accepted: the run that writes reports nothing
-        known = self.baseline.known(path, config.is_enabled)
+        known = self.baseline.known(path, rule_selector(config))
         kept, matched = subtract(kept, document, known)
         self.matched += matched
         self.gone += max(sum(known.fingerprints.values()) - matched, 0)

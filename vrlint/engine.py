@@ -18,6 +18,7 @@ suppressed when the line it starts on is covered.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -92,6 +93,14 @@ def find_suppressions(document: Document) -> Suppressions:
 
 def selected_rules(config: Config) -> list[Rule]:
     return [r for r in all_rules() if config.is_enabled(r.code, r.default)]
+
+
+def rule_selector(config: Config) -> Callable[[str], bool]:
+    """``code -> runs under config``, with each rule's default flag: for callers that hold
+    only a code (a baseline entry), where ``config.is_enabled(code)`` alone would count an
+    opt-in rule as selected."""
+    defaults = {r.code: r.default for r in all_rules()}
+    return lambda code: config.is_enabled(code, defaults.get(code, True))
 
 
 #: how many line numbers a grouped finding's message lists before "…"
