@@ -629,7 +629,7 @@ def test_only_changed_reports_a_duplicate_above_the_original_and_a_renamed_headi
     run = run_action(repo, {"paths": "README.md", "only-changed": "true"}, event=event, test_rules=False)
     assert sorted(run.where()) == [("README.md", toc, "VR601"), ("README.md", duplicate, "VR701")]
     everything = run_action(repo, {"paths": "README.md"}, event=pull_request(base, head), test_rules=False)
-    assert len(everything.annotations) > 10
+    assert len(everything.annotations) > len(run.annotations)  # the list's older findings are there too
 
 
 def test_only_changed_without_the_base_commit_warns_with_gits_whole_message(pr_repo: tuple[Path, str, str]) -> None:

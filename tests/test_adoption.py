@@ -71,10 +71,12 @@ def _git(repo: Path, *args: str) -> str:
 
 @pytest.fixture
 def existing_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A repository whose README is a real list with findings, committed."""
+    """A repository whose README is a real list with findings, committed; the list opts into
+    the arXiv link-style rules (VR205, VR206), so it has findings of several rules."""
     (tmp_path / "README.md").write_text(read(corpus_readme(README)), encoding="utf-8", newline="")
+    (tmp_path / ".vrlint.toml").write_text('extend-select = ["VR205", "VR206"]\n', encoding="utf-8")
     _git(tmp_path, "init", "-q")
-    _git(tmp_path, "add", "README.md")
+    _git(tmp_path, "add", "README.md", ".vrlint.toml")
     _git(tmp_path, "commit", "-q", "-m", "the list as it is")
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -84,7 +86,7 @@ def test_baseline_hides_old_findings_and_survives_inserted_rows(
     existing_list: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, before, _ = _check(capsys, "README.md")
-    assert code == 1 and len(before) > 5
+    assert code == 1 and len(before) >= 4 and len({d["code"] for d in before}) >= 3
     assert main(["check", "README.md", "--write-baseline"]) == 0
     assert "wrote" in capsys.readouterr().err
     baseline = json.loads((existing_list / ".vrlint-baseline.json").read_text(encoding="utf-8"))
@@ -106,8 +108,13 @@ def test_baseline_hides_old_findings_and_survives_inserted_rows(
     code, after, _ = _check(capsys, "README.md")
     assert code == 1
     defect_line = changed.splitlines().index(defect) + 1
-    assert [(d["line"], d["code"]) for d in after] == [(defect_line, after[0]["code"])]
-    assert str(after[0]["code"]).startswith("VR4")
+    # the 21 rows with a venue also turn the table's Venue column into a convention (28 of 29
+    # filled), so the one old row without a venue now breaks it: VR502 is new there, rightly
+    no_venue = next(n for n, line in enumerate(changed.splitlines(), 1) if "| 2026.01 |  |" in line)
+    assert sorted((d["line"], d["code"]) for d in after) == sorted(
+        [(defect_line, next(d["code"] for d in after if d["line"] == defect_line)), (no_venue, "VR502")]
+    )
+    assert str(next(d["code"] for d in after if d["line"] == defect_line)).startswith("VR4")
 
 
 def test_fixed_findings_are_counted_as_gone(existing_list: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,7 +166,7 @@ def test_new_since_reports_what_a_pull_request_created(
     code, new, _ = _check(capsys, "README.md", "--new-since", base)
     assert code == 1
     assert sorted((d["code"], d["line"]) for d in new) == [("VR601", toc), ("VR701", duplicate)]
-    assert len(everything) > len(new) + 5
+    assert len(everything) > len(new)
     # the line-based view would have missed both: neither line was touched
     changed = _git(existing_list, "diff", "--unified=0", base, "HEAD")
     assert f"+{ORIGINAL_ROW}" in changed and changed.count("\n+|") == 1
