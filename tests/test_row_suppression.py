@@ -13,7 +13,7 @@ import vrlint
 from vrlint.engine import lint
 
 TABLE = "| Title | Code |\n| --- | --- |\n| VAST | [code](https://github.com/a/b) |\n"
-OLD_ROW = "| Old | [code](http://github.com/c/d) |"  # http:// is a finding of its own
+OLD_ROW = "| Old | [code](https://github.comowner/repo) |"  # the missing slash (VR401) is a finding of its own
 
 
 def _row_lines(text: str) -> list[int]:
