@@ -356,3 +356,19 @@ def test_seed_mixes_entity_and_glyph_marks(seed_text: str) -> None:
     found = lint(seed_text, "VR702")
     assert {d.line for d in found} == {98, 106}
     assert all(d.fix is not None and d.fix.edits[0].content in ("&#10003;", "&#10007;") for d in found)
+
+
+def test_two_parts_of_one_series_citing_one_paper_are_not_duplicates() -> None:
+    # mli/paper-reading lines 36-38 and 61-62 (two videos about one paper each)
+    table = (
+        "| 日期 | 标题 | 时长 |\n| --- | --- | --- |\n"
+        "| 4/28/22 | [视频理解论文串讲](https://arxiv.org/pdf/2012.06567.pdf)（下） | 1:08:32 |\n"
+        "| 4/21/22 | [参数服务器](https://www.usenix.org/system/files/osdi14-paper-li_mu.pdf) 逐段精读 | 1:37:40 |\n"
+        "| 4/14/22 | [视频理解论文串讲](https://arxiv.org/pdf/2012.06567.pdf)（上） | 51:15 |\n"
+        "| 10/22/21 | [ResNet](https://arxiv.org/abs/1512.03385) 论文逐段精读 | 53:46 |\n"
+        "| 10/21/21 | 撑起计算机视觉半边天的 [ResNet](https://arxiv.org/abs/1512.03385) | 11:50 |\n"
+    )
+    assert lint(table, "VR701") == []
+    # the same row pasted twice is still reported
+    pasted = table + "| 10/22/21 | [ResNet](https://arxiv.org/abs/1512.03385) 论文逐段精读 | 53:46 |\n"
+    assert [d.line for d in lint(pasted, "VR701")] == [8]

@@ -174,6 +174,13 @@ def _id_message(first: _Row, later: _Row) -> str | None:
     same = same_cell or _key(first.label) == _key(later.label)
     if same:
         differing = [(a, b) for a, b in zip(first.names(), later.names(), strict=False) if _key(a) != _key(b)]
+        if not same_cell and first.paper_cell.index == later.paper_cell.index and first.roles[
+            first.paper_cell.index
+        ] == "title":
+            # one link text in title cells that say more around it: "Survey (part 1)" / "(part 2)"
+            around_first, around_later = first.paper_cell.text.strip(), later.paper_cell.text.strip()
+            if _key(around_first) != _key(around_later):
+                differing.append((around_first, around_later))
         if not differing:
             return (
                 f"arXiv {arxiv} is already listed on line {first.entry.line} of this table; "
