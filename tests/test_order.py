@@ -131,3 +131,11 @@ def test_sorting_the_corpus_keeps_every_line_and_silences_vr110() -> None:
         result = sort_tables(text)
         assert sorted(result.text.splitlines()) == sorted(text.splitlines()), path.name
         assert run(result.text, ["VR110"]) == [], path.name
+
+
+def test_a_row_whose_date_contradicts_its_own_id_is_left_to_vr902() -> None:
+    # LJungang's list: "2015-12" typed for 2025-12 at the top of a newest-first table
+    months = [12, 11, 10, 9, 8, 7, 6, 5]
+    rows = "".join(f"| 2025-{m:02d} | [P{m}](https://arxiv.org/abs/25{m:02d}.{m:05d}) |\n" for m in months)
+    table = "| Date | Paper |\n|---|---|\n| 2015-12 | [T](https://arxiv.org/abs/2512.14691) |\n" + rows
+    assert run(table, ["VR110"]) == []

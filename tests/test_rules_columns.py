@@ -232,3 +232,13 @@ def test_title_cut_at_math_from_the_corpus() -> None:
 | [R1-V: Reinforcing Super Generalization Ability in Vision Language Models with Less Than $3](https://github.com/Deep-Agent/R1-V) | 2025 |
 """
     assert [d.span.line for d in run(rows, ["VR927"])] == [4, 5]
+
+
+def test_link_text_case_never_pushes_a_misspelled_name() -> None:
+    # ybwang119/Awesome-reasoning-safety: 102 cells write "Github", a few the right "GitHub"
+    rows = "".join(f"| P{i} | [Github](https://github.com/o/r{i}) |\n" for i in range(10))
+    table = "| Paper | Code |\n|---|---|\n" + rows + "| Q | [GitHub](https://github.com/o/q) |\n"
+    assert run(table, ["VR922"]) == []
+    # the other way round the convention holds
+    flipped = table.replace("[Github]", "[@@]").replace("[GitHub]", "[Github]").replace("[@@]", "[GitHub]")
+    assert [d.line for d in run(flipped, ["VR922"])] == [13]

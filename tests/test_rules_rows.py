@@ -321,3 +321,22 @@ def test_one_cause_many_places_is_one_finding_with_one_fix() -> None:
     assert "4 more places" in found.message and "lines 4, 5, 6, 7" in found.message
     fixed = apply_fixes(table, [found])
     assert "`<br>`" not in fixed and fixed.count("MMGR)<br>[Hugging") == 5
+
+
+def _dated_table(rows: list[tuple[str, str]]) -> str:
+    body = "".join(f"| {date} | [P{i}](https://arxiv.org/abs/{aid}) |\n" for i, (date, aid) in enumerate(rows))
+    return "| Date | Paper |\n|---|---|\n" + body
+
+
+def test_date_before_id_is_not_reported_where_the_table_dates_by_publication() -> None:
+    # ChunmingHe's low-level-vision list dates rows by publication: Prismer (2303) at 2024-01,
+    # and adaptMLLM published in a journal (2023-11) before its arXiv posting (2403)
+    by_publication = _dated_table(
+        [("2024-01", "2303.02506"), ("2024-05", "2308.04152"), ("2023-11", "2403.00001"), ("2024-09", "2401.00002"),
+         ("2024-10", "2402.00003"), ("2024-12", "2405.00004")]
+    )  # fmt: skip
+    assert run(by_publication, ["VR902"]) == []
+    by_arxiv = _dated_table([(f"2024-{m:02d}", f"24{m:02d}.0000{m}") for m in range(1, 8)] + [("2023-01", "2408.00009")])
+    assert [d.line for d in run(by_arxiv, ["VR902"])] == [10]
+    one_late = by_arxiv.replace("| 2024-07 |", "| 2024-11 |")  # one late row is not a habit
+    assert [d.line for d in run(one_late, ["VR902"])] == [10]

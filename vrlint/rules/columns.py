@@ -124,6 +124,11 @@ def placeholder_spelling(ctx: Context) -> Iterator[Diagnostic]:
 # -- VR922: the case of a link text ------------------------------------------------------------
 
 
+#: names with one right spelling: a column's majority may be a misspelling of them
+_BRAND_SPELLINGS = frozenset({"GitHub", "Hugging Face", "HuggingFace", "arXiv", "ModelScope", "OpenReview", "YouTube"})
+_BRAND_BY_FOLD = {name.casefold(): name for name in _BRAND_SPELLINGS}
+
+
 @rule(
     code="VR922",
     name="link-text-case",
@@ -144,6 +149,7 @@ def placeholder_spelling(ctx: Context) -> Iterator[Diagnostic]:
         + "".join(f"| {t} | [GitHub](https://github.com/o/{t}) |\n" for t in "ABCDEFGHIJ")
     ),
     fix="safe",
+    default=False,  # judged style in the corpus sample: opt in with --extend-select
 )
 def link_text_case(ctx: Context) -> Iterator[Diagnostic]:
     document = ctx.document
@@ -163,6 +169,8 @@ def link_text_case(ctx: Context) -> Iterator[Diagnostic]:
             if usual is None:
                 continue
             found: list[tuple[Span, str, Fix | None]] = []
+            if usual.form not in _BRAND_SPELLINGS and usual.form.casefold() in _BRAND_BY_FOLD:
+                continue  # never push a column's misspelling ("Github") over the name's own ("GitHub")
             for link, text in spellings:
                 if text == usual.form:
                     continue
@@ -505,6 +513,7 @@ def _caps(title: str) -> bool | None:
         + "".join(f"| A Study of Thing {t} | CVPR |\n" for t in "ABCDEFGHI")
         + "| A Study of the Other Thing | ICCV |\n"
     ),
+    default=False,  # judged style in the corpus sample: opt in with --extend-select
 )
 def all_caps_title(ctx: Context) -> Iterator[Diagnostic]:
     for column in _columns(ctx):

@@ -10,11 +10,30 @@ clear order is never reported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from vrlint.diagnostics import Diagnostic, Edit
+from vrlint.records.models import Entry
 from vrlint.rows.order import detect_order, keys, out_of_order, ranked
 from vrlint.rules.base import Context, rule
+
+#: months between a row's date and its own arXiv ID beyond which the date itself is suspect
+_SUSPECT_GAP_MONTHS = 10
+_NEW_ID = re.compile(r"(\d{2})(\d{2})\.\d{4,5}")
+
+
+def _date_contradicts_its_id(entry: Entry) -> bool:
+    """The row's date is far from the month its one arXiv ID was issued: the sort key is a typo
+    (``2015-12`` for ``2025-12``), so the row's place cannot be judged by it."""
+    ids = {aid for aid in entry.arxiv_ids}
+    if len(ids) != 1 or entry.year is None or entry.month is None:
+        return False
+    issued = _NEW_ID.fullmatch(next(iter(ids)))
+    if issued is None:
+        return False
+    gap = (entry.year * 12 + entry.month) - ((2000 + int(issued.group(1))) * 12 + int(issued.group(2)))
+    return abs(gap) >= _SUSPECT_GAP_MONTHS
 
 
 def _example(months: list[int]) -> str:
@@ -48,6 +67,8 @@ def row_out_of_order(ctx: Context) -> Iterator[Diagnostic]:
         values = keys(record, order.by)
         kept = [i for i, v in enumerate(values) if v is not None and i not in misplaced]
         for index in misplaced:
+            if _date_contradicts_its_id(record.entries[index]):
+                continue  # a typo in the date (2015 for 2025) is VR902's, not a misplaced row
             row = table.rows[index]
             value = values[index]
             assert value is not None

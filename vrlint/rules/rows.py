@@ -180,6 +180,41 @@ def row_names_two_papers(ctx: Context) -> Iterator[Diagnostic]:
 # -- VR902: a date before the paper existed ------------------------------------------------
 
 
+def _month_gap(view: RowView) -> int | None:
+    """Months from the row's arXiv ID to its date (negative: dated before the ID), for a row with
+    one new-style ID and a dated time cell with a month; else None."""
+    if len(view.distinct_ids) != 1 or view.ids[0].aid.scheme != "new":
+        return None
+    aid = view.ids[0].aid
+    for cell in view.row.cells[: len(view.record.roles)]:
+        if view.record.roles[cell.index] == "time" and is_date_cell(cell.text.strip()):
+            dated = cell_date(cell.text.strip())
+            if dated is not None and dated.month is not None:
+                return (dated.year * 12 + dated.month) - (aid.year * 12 + aid.month)
+    return None
+
+
+#: a table dates rows by publication when this share of its dated rows (and at least two) run
+#: two months or more after their arXiv ID: such a table may date a paper before its posting
+_PUBLICATION_DATED_SHARE = 0.2
+
+
+def _publication_dated_tables(views: list[RowView]) -> set[int]:
+    """Tables (by ``id`` of their record) whose date column dates papers by their publication,
+    not their arXiv month: a journal issue can come before a late arXiv posting there."""
+    gaps: dict[int, list[int]] = defaultdict(list)
+    for view in views:
+        gap = _month_gap(view)
+        if gap is not None:
+            gaps[id(view.record)].append(gap)
+    found = set()
+    for table, months in gaps.items():
+        late = sum(1 for gap in months if gap >= 2)
+        if late >= 2 and late >= _PUBLICATION_DATED_SHARE * len(months):
+            found.add(table)
+    return found
+
+
 #: months an ID may be later than the row's date (announced the next month; lists that date a
 #: paper by its first release, a blog or an OpenReview submission, run a month or two ahead)
 _DATE_SLACK_MONTHS = 3
@@ -201,7 +236,9 @@ _VENUE_SLACK_MONTHS = 6
     good="| Date | Paper |\n|---|---|\n| 2025-03 | [Visual-RFT](https://arxiv.org/abs/2503.01785) |\n",
 )
 def date_before_arxiv_id(ctx: Context) -> Iterator[Diagnostic]:
-    for view in row_views(ctx):
+    views = row_views(ctx)
+    publication_dated = _publication_dated_tables(views)
+    for view in views:
         ids = view.distinct_ids
         if len(ids) != 1:
             continue
@@ -211,7 +248,7 @@ def date_before_arxiv_id(ctx: Context) -> Iterator[Diagnostic]:
         for cell in view.row.cells[: len(view.record.roles)]:
             role = view.record.roles[cell.index]
             text = cell.text.strip()
-            if role == "time" and is_date_cell(text):
+            if role == "time" and is_date_cell(text) and id(view.record) not in publication_dated:
                 dated = cell_date(text)
                 if dated is None:
                     continue
