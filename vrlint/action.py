@@ -48,6 +48,10 @@ like the checked-out files. Missing commits are fetched (``fetch-depth: 0``
 in ``actions/checkout`` avoids that). A problem is reported when any line
 of its span was added or changed.
 
+Only regular files inside ``GITHUB_WORKSPACE`` are read, symbolic links
+resolved: a path that leads outside is refused with one error (a pull
+request can commit ``README.md`` as a link to ``/proc/self/environ``).
+
 Exit status: 0, or 1 when ``fail-on`` is met, or 2 when vrlint could not
 check a file or an input is invalid.
 """
@@ -215,6 +219,29 @@ def expand_paths(patterns: Sequence[str], out: TextIO) -> list[str]:
     return list(dict.fromkeys(os.path.normpath(p) for p in found))
 
 
+def inside_workspace(files: Sequence[str], environ: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """Files that are regular files inside the workspace once symbolic links
+    are resolved, and one error message per other file.
+
+    A pull request controls the checkout: ``README.md`` can be a link to
+    ``/proc/self/environ``, and what vrlint reads may be quoted in
+    annotations, the job summary and SARIF, which outlive the job.
+    """
+    from vrlint.io import InputError, refuse_outside
+
+    workspace = Path(environ.get("GITHUB_WORKSPACE") or os.getcwd())
+    kept: list[str] = []
+    refused: list[str] = []
+    for name in files:
+        try:
+            refuse_outside(Path(name), workspace)
+        except InputError as error:
+            refused.append(str(error))
+        else:
+            kept.append(name)
+    return kept, refused
+
+
 def _markdown_files(directory: str) -> Iterator[str]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
@@ -238,7 +265,7 @@ def run_vrlint(args: Sequence[str], files: Sequence[str]) -> Outcome:
     from vrlint.cli import main as cli_main
 
     stdout, stderr = io.StringIO(), io.StringIO()
-    argv = ["check", *args, "--output-format", "json", "--color", "never", "--", *files]
+    argv = ["check", *args, "--no-follow-outside", "--output-format", "json", "--color", "never", "--", *files]
     with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         code = cli_main(argv)
     try:
@@ -575,7 +602,11 @@ def run(environ: Mapping[str, str], out: TextIO) -> int:
     except ActionError as error:
         out.write(_command("error", f"vrlint: {error}") + "\n")
         return 2
-    files = expand_paths(inputs.paths, out)
+    files, refused = inside_workspace(expand_paths(inputs.paths, out), environ)
+    for message in refused:
+        out.write(_command("error", f"vrlint: {message}") + "\n")
+    if refused and not files:
+        return 2
     if not files:
         out.write(_command("error", "vrlint: no Markdown file to check (see the paths input)") + "\n")
         return 2
@@ -627,7 +658,7 @@ def run(environ: Mapping[str, str], out: TextIO) -> int:
 
         Path(inputs.sarif_file).write_text(render_sarif(report), encoding="utf-8")
 
-    if outcome.failed or outcome.exit_code == 2:
+    if outcome.failed or outcome.exit_code == 2 or refused:
         return 2
     if inputs.fail_on == "error" and errors:
         return 1

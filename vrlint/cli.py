@@ -52,6 +52,11 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-bytes", type=int, default=None, help="refuse files larger than this (default 50 MB)"
     )
+    parser.add_argument(
+        "--no-follow-outside",
+        action="store_true",
+        help="refuse a path that, symbolic links resolved, is not a file inside the current directory",
+    )
 
 
 _PATHS_HELP = "Markdown files, directories (searched for *.md) or glob patterns; `-` reads standard input"
@@ -333,6 +338,10 @@ def _max_bytes(args: argparse.Namespace) -> int:
     return int(value)
 
 
+def _inside(args: argparse.Namespace) -> Path | None:
+    return Path.cwd() if args.no_follow_outside else None
+
+
 def _use_color(choice: str) -> bool:
     if choice == "always":
         return True
@@ -461,7 +470,7 @@ def _read_input(path: Path, args: argparse.Namespace, limit: int) -> tuple[Sourc
     from vrlint.io import InputError, Source, decode, read_source
 
     if str(path) != "-":
-        return read_source(path, limit), str(path)
+        return read_source(path, limit, _inside(args)), str(path)
     name = args.stdin_filename or "-"
     raw = sys.stdin.buffer.read(limit + 1)
     if len(raw) > limit:
@@ -573,7 +582,7 @@ def _export(args: argparse.Namespace) -> int:
 
     try:
         config = _config_for(args.path, args.config)
-        source = read_source(args.path, _max_bytes(args))
+        source = read_source(args.path, _max_bytes(args), _inside(args))
         text = export_text(parse(source.text), str(args.path), args.export_format, config.column_roles)
         if args.output is None:
             _stdout().write(text)

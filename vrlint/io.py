@@ -25,6 +25,12 @@ and exits 2. In particular the write is refused when:
   rename need it);
 * the disk is full or any other write, fsync, chmod or rename fails.
 
+With ``inside`` (``vrlint --no-follow-outside``, always in the GitHub
+Action), a path is read only when, symbolic links resolved, it is a regular
+file inside that directory: a pull request can commit ``README.md`` as a
+link to ``/proc/self/environ`` or ``~/.ssh/id_rsa``, and whatever vrlint
+reads may be quoted in annotations.
+
 A symbolic link is written through: the target is replaced (atomically, in
 the target's directory) and the link itself is kept, as editors do. A hard
 link is broken by the rename (the other names keep the old content).
@@ -64,7 +70,24 @@ def _reason(error: OSError) -> str:
     return error.strerror or str(error) or type(error).__name__
 
 
-def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+def refuse_outside(path: Path, inside: Path) -> None:
+    """Raise :class:`InputError` unless ``path``, links resolved, is inside ``inside``."""
+    try:
+        real = Path(os.path.realpath(path))
+        root = Path(os.path.realpath(inside))
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path}: cannot resolve: {error}") from None
+    if real != root and not real.is_relative_to(root):
+        raise InputError(
+            f"{path}: refused: symbolic links resolved, it is not a file inside {inside} "
+            "(with --no-follow-outside, and in the GitHub Action, vrlint reads only files inside the workspace)"
+        )
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, inside: Path | None = None) -> Source:
+    """Read ``path``; with ``inside``, only a regular file inside that directory."""
+    if inside is not None:
+        refuse_outside(path, inside)
     try:
         info = path.stat()
     except FileNotFoundError:

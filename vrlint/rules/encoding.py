@@ -101,7 +101,7 @@ from vrlint.document import (
     walk,
 )
 from vrlint.rules.base import Context, rule
-from vrlint.text.chars import find_control_chars, find_invisible_chars
+from vrlint.text.chars import find_control_chars, find_invisible_chars, looks_binary
 from vrlint.text.mojibake import find_mojibake, repair
 
 __all__ = ["DEFAULT_SEPARATE_LIMIT"]
@@ -233,18 +233,31 @@ def _line_of(document: Document, offset: int) -> Line:
     return document.line(document.position(offset)[0])
 
 
-def _token(document: Document, start: int, end: int, reach: int = 24) -> str:
-    """The word around ``text[start:end]``: up to ``reach`` non-space characters each side."""
-    line = _line_of(document, start)
+#: characters quoted on each side of a flagged character: enough to find
+#: it, too few to carry a secret out of a file that should not have been read
+_REACH = 12
+
+
+def _token(document: Document, start: int, end: int, reach: int = _REACH) -> str:
+    """The word around ``text[start:end]``: up to ``reach`` non-space, non-control
+    characters each side; nothing more than the flagged text when the file is
+    not text (:func:`looks_binary`)."""
     text = document.text
+    if looks_binary(text):
+        return text[start:end]
+    line = _line_of(document, start)
     line_end = line.start + len(line.text)
     left = start
-    while left > line.start and start - left < reach and not text[left - 1].isspace():
+    while left > line.start and start - left < reach and not _stops_token(text[left - 1]):
         left -= 1
     right = end
-    while right < line_end and right - end < reach and not text[right].isspace():
+    while right < line_end and right - end < reach and not _stops_token(text[right]):
         right += 1
     return text[left:right]
+
+
+def _stops_token(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) == "Cc"
 
 
 def _it(count: int) -> str:

@@ -12,11 +12,12 @@ reported: it only picks the emoji presentation of the character before it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Final
 
-__all__ = ["char_name", "find_control_chars", "find_invisible_chars"]
+__all__ = ["char_name", "find_control_chars", "find_invisible_chars", "looks_binary"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -72,6 +73,18 @@ def char_name(char: str) -> str:
 def find_control_chars(text: str) -> list[tuple[int, str]]:
     """(offset, name) of every C0 control except tab/LF/CR, DEL and C1 control."""
     return [(match.start(), char_name(match.group())) for match in _CONTROL.finditer(text)]
+
+
+@functools.lru_cache(maxsize=8)
+def looks_binary(text: str) -> bool:
+    """Whether ``text`` is NUL-separated blocks (``/proc/self/environ``, a
+    binary file) rather than text: two NUL characters or more.
+
+    Messages never quote the contents of such a file: it may hold secrets
+    (an environment), and no author wrote it. One stray NUL in a README is
+    still quoted with its word, which is what helps to find it.
+    """
+    return text.count("\x00") >= 2
 
 
 def _is_pictographic(char: str) -> bool:
