@@ -1,13 +1,14 @@
 """Pathological inputs: ``vrlint check`` (parse + every rule) and ``vrlint
 format`` must stay linear. For every pattern the time at size n and 10n is
-printed with their ratio: about 10 is linear, about 100 quadratic.
+printed with their ratio: about 10 is linear, about 100 quadratic
+(``--factor 4``: about 4 and 16).
 
 The patterns are cmark-gfm's ``test/pathological_tests.py`` (the inputs that
 made naive Markdown parsers quadratic), each placed in prose, in a heading
 and in a table cell, plus the large-input shapes of issue 7 (a 2 MB line, a
 table of 100,000 rows, a row of 5,000 cells).
 
-    python benchmarks/bench_pathological.py [--scale K] [--only SUBSTRING] [--profile NAME] [--fix-only]
+    python benchmarks/bench_pathological.py [--scale K] [--factor F] [--only SUBSTRING] [--profile NAME] [--fix-only]
 
 ``--scale`` multiplies every n (default 1; the 10n input of the default is
 a few hundred KB). ``--profile NAME`` runs cProfile on the 10n input of the
@@ -73,6 +74,9 @@ INLINE: list[Pattern] = [
     Pattern("pattern [ (]( repeated", lambda k: "[ (](" * k, 5000),
     Pattern("pattern ![[]() repeated", lambda k: "![[]()" * k, 5000),
     Pattern("nested brackets", lambda k: "[" * k + "a" + "]" * k, 5000),
+    Pattern("nested brackets with destinations", lambda k: "[" * k + "](https://a)" * k, 2000),
+    Pattern("bare URLs in open brackets", lambda k: "[" + "(https://a.b/c)_" * k, 2000),
+    Pattern("www autolinks", lambda k: "www.a.b/c " * k, 3000),
     Pattern("nested parens in destination", lambda k: "[a](" + "(" * k + "b" + ")" * k + ")", 5000),
     Pattern("unclosed links A", lambda k: "[a](<b" * k, 5000),
     Pattern("unclosed links B", lambda k: "[a](b" * k, 5000),
@@ -208,6 +212,7 @@ def seconds(function: Callable[[str], None], text: str) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--factor", type=int, default=10, help="the large input is this many times n")
     parser.add_argument("--only", default="")
     parser.add_argument("--profile", default="")
     parser.add_argument("--cap", type=float, default=3.0, help="skip 10n when n alone took longer than this (seconds)")
@@ -234,7 +239,7 @@ def main() -> int:
 
     header = (
         f"| {'pattern':<46} | {'step':<6} | {'n':>6} | {'chars n':>9} "
-        f"| {'t(n) ms':>9} | {'t(10n) ms':>10} | {'ratio':>6} |"
+        f"| {'t(n) ms':>9} | {f't({args.factor}n) ms':>10} | {'ratio':>6} |"
     )
     print(header)
     print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
@@ -242,7 +247,7 @@ def main() -> int:
     for name, make, n in cases:
         if args.only and args.only not in name:
             continue
-        small, large = make(n), make(10 * n)
+        small, large = make(n), make(args.factor * n)
         for step, function in (("check", run_check), ("format", run_format)):
             t_small = min(seconds(function, small) for _ in range(3))
             row = f"| {name:<46} | {step:<6} | {n:>6} | {len(small):>9} | {t_small * 1e3:>9.1f} "
@@ -255,7 +260,10 @@ def main() -> int:
             if t_large > 0.05:
                 worst = max(worst, t_large / t_small)
             print(row + f"| {t_large * 1e3:>10.1f} | {shown} |", flush=True)
-    print(f"\nworst ratio (10n runs over 50 ms): {worst:.1f} (linear: about 10; quadratic: about 100)")
+    print(
+        f"\nworst ratio ({args.factor}n runs over 50 ms): {worst:.1f} "
+        f"(linear: about {args.factor}; quadratic: about {args.factor**2})"
+    )
     print()
     fix_table(args.scale, args.only)
     return 0

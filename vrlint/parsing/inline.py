@@ -22,17 +22,17 @@ from mistune._inline import links as _links
 from mistune.core import InlineState
 from mistune.inline_parser import InlineParser
 from mistune.plugins.formatting import strikethrough
-from mistune.plugins.url import url as url_plugin
 from mistune.util import unikey
 
 from vrlint.document import Inline, Span
+from vrlint.parsing.autolink import URL_START, WWW_START, url_autolink_end, www_autolink_end
 
 Token = dict[str, Any]
 SpanMaker = Callable[[int, int], Span]
 
 #: characters that can start inline syntax; content without them is plain
 #: text, and skipping mistune for it keeps parsing of big tables cheap.
-_SYNTAX = re.compile(r"[\\`*_\[\]!<&~\n]|https?://", re.IGNORECASE)
+_SYNTAX = re.compile(r"[\\`*_\[\]!<&~\n]|(?:https?|ftp)://|www\.", re.IGNORECASE)
 #: text whose only syntax is character references (``&#10003;``)
 _ONLY_ENTITIES = re.compile(
     r"(?:[^\\`*_\[\]!<&~\n]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)*\Z"
@@ -130,6 +130,34 @@ class SpanInlineParser(InlineParser):
         return end
 
 
+    def parse_url_autolink(self, m: Match[str], state: InlineState) -> int:
+        colon = m.end() - 3
+        end = None if state.brackets else url_autolink_end(state.src, m.start(), colon)
+        return self._autolink(m, state, end, "")
+
+    def parse_www_autolink(self, m: Match[str], state: InlineState) -> int:
+        end = None if state.brackets else www_autolink_end(state.src, m.start())
+        return self._autolink(m, state, end, "http://")
+
+    def _autolink(self, m: Match[str], state: InlineState, end: int | None, prefix: str) -> int:
+        """A GFM autolink token, or the matched start as text (GitHub links
+        nothing while a bracket is open, and the text after the start is
+        parsed normally)."""
+        if end is None or state.depth >= self.max_nested_level:
+            self.process_text(m.group(0), state)
+            return m.end()
+        text = state.src[m.start() : end]
+        state.append_token(
+            {
+                "type": "link",
+                "children": [{"type": "text", "raw": text, "_emphasis": False}],
+                "attrs": {"url": prefix + text},
+                "_autolink": prefix + text,
+            }
+        )
+        return end
+
+
 class _PluginHost:
     """The part of ``mistune.Markdown`` that inline plugins touch."""
 
@@ -143,7 +171,8 @@ def _make_parser() -> SpanInlineParser:
     parser = SpanInlineParser()
     host = _PluginHost(parser)
     strikethrough(host)  # type: ignore[arg-type]
-    url_plugin(host)  # type: ignore[arg-type]
+    parser.register("url_autolink", URL_START, SpanInlineParser.parse_url_autolink, start_chars=["h", "H", "f", "F"])
+    parser.register("www_autolink", WWW_START, SpanInlineParser.parse_www_autolink, start_chars=["w"])
     return parser
 
 
@@ -252,7 +281,7 @@ def parse_inlines(
     syntax = _SYNTAX.search(content)
     if syntax is None:
         return [Inline("text", text=content)]
-    if syntax.group(0) == "&" and "://" not in content and _ONLY_ENTITIES.match(content):
+    if syntax.group(0) == "&" and "://" not in content and "www." not in content and _ONLY_ENTITIES.match(content):
         return [Inline("text", text=html.unescape(content))]
     tokens = cache.get(content) if cache is not None else None
     if tokens is None:
