@@ -158,14 +158,17 @@ class _Builder:
         texts = [lines[i].text[s:] for i, s in node.lines]
         count, definitions = leading_definitions(texts) if node.keeps_definitions else (0, [])
         out: list[Block] = []
-        for (index, _), definition in zip(node.lines[:count], definitions, strict=True):
+        line = 0
+        for definition in definitions:
+            first, last = node.lines[line][0], node.lines[line + definition.lines - 1][0]
+            line += definition.lines
             key = normalize_label(definition.label)
             self.references.setdefault(key, (definition.url, definition.title))
             out.append(
                 LinkDefinition(
                     "link_definition",
-                    index + 1,
-                    index + 1,
+                    first + 1,
+                    last + 1,
                     containers,
                     label=definition.label,
                     url=definition.url,
