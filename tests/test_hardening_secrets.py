@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from test_action import commit, git, run_action
 
+from vrlint.config import Config
 from vrlint.engine import lint
 from vrlint.parsing import parse
-from vrlint.config import Config
 
 FAKE_TOKEN = "ghp_FAKEvrlintTOKEN0123456789abcdefghijklmnopqrstuvwxyz"
 

@@ -25,6 +25,9 @@ they would be shell injection). This module reads them:
 ``VRLINT_SARIF_FILE``
     also write the reported problems to this SARIF file.
 
+Online results are cached in ``$RUNNER_TEMP/vrlint-cache``, never in the
+checkout (``--cache-dir`` inside the workspace is refused).
+
 and GitHub's own ``GITHUB_*`` variables. It lints in-process with
 ``vrlint check --output-format json``, prints one workflow command per
 reported problem (``--output-format github``), appends a summary of all of
@@ -68,6 +71,7 @@ import secrets
 import shlex
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +137,7 @@ def read_inputs(environ: Mapping[str, str]) -> Inputs:
     if only not in _TRUE + _FALSE:
         raise ActionError(f"only-changed must be true or false, not {only!r}")
     _check_args(args)
+    args += _cache_args(args, environ)
     if not paths:
         raise ActionError("paths is empty: name the Markdown files to check")
     mode = environ.get("VRLINT_MODE", "check").strip().lower() or "check"
@@ -198,6 +203,24 @@ def _check_args(args: list[str]) -> None:
             f"args: {refused[0]} is not available in the action, which only reports "
             "(run `vrlint --fix` yourself; use the sarif-file input for SARIF)"
         )
+
+
+def _cache_args(args: list[str], environ: Mapping[str, str]) -> list[str]:
+    """``--cache-dir`` in the runner's temporary directory unless ``args`` name one,
+    which must be outside the workspace: a pull request controls the checkout,
+    and a cache planted there could hide dead links or forge fixes."""
+    from vrlint.cli import build_parser
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        parsed = build_parser().parse_args(["check", *args, "--", "placeholder.md"])
+    workspace = os.path.realpath(environ.get("GITHUB_WORKSPACE") or os.getcwd())
+    if parsed.cache_dir is None:
+        runner_temp = environ.get("RUNNER_TEMP") or tempfile.gettempdir()
+        return ["--cache-dir", os.path.join(runner_temp, "vrlint-cache")]
+    chosen = os.path.realpath(parsed.cache_dir)
+    if chosen == workspace or chosen.startswith(workspace.rstrip(os.sep) + os.sep):
+        raise ActionError("args: --cache-dir must be outside the checkout (a pull request controls it)")
+    return []
 
 
 def expand_paths(patterns: Sequence[str], out: TextIO) -> list[str]:

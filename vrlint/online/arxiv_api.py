@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from vrlint.online.cache import Cache
+from vrlint.online.cache import Cache, plain_text
 from vrlint.online.http import FetchError, Response, request
 from vrlint.online.links import parse_retry_after
 from vrlint.online.options import OnlineOptions
@@ -92,10 +92,25 @@ class ArxivRecord:
             record = cls(**data)
         except TypeError:
             return None
-        if not isinstance(record.id, str) or not isinstance(record.found, bool):
+        if not record.well_typed():
             return None
         record.cached = True
         return record
+
+    def well_typed(self) -> bool:
+        """Every field of the type vrlint writes, strings without control characters."""
+        return (
+            plain_text(self.id)
+            and isinstance(self.found, bool)
+            and isinstance(self.withdrawn, bool)
+            and all(v is None or plain_text(v) for v in (self.title, self.comment))
+            and (self.version is None or (isinstance(self.version, int) and not isinstance(self.version, bool)))
+        )
+
+    @classmethod
+    def valid_json(cls, data: Any) -> bool:
+        """Whether ``data`` is a record this class writes (the cache's validator)."""
+        return isinstance(data, dict) and cls.from_json(data) is not None
 
 
 class _BadAnswer(Exception):

@@ -402,7 +402,8 @@ def _link_diagnostics(
             new = _with_fragment(result.moved_to, url)
             renamed = _renamed_repo(url, result.moved_to)
             if renamed is not None:
-                fix = _url_fix(document, link, new, "safe", f"link {new}")
+                # a cached answer may have been planted in the checkout: never a safe fix
+                fix = _url_fix(document, link, new, "unsafe" if result.cached else "safe", f"link {new}")
                 yield _diagnostic(
                     "VR454",
                     f"GitHub repository {renamed[0]} was renamed or moved to {renamed[1]}; link {_short(new)} "
@@ -468,7 +469,11 @@ def check_online(
         tables = extract_tables(document)
         occurrences = _arxiv_occurrences(document, tables)
         ids = list(dict.fromkeys(o.aid.id for o in occurrences))
-        cache = Cache(directory, "arxiv", options.arxiv_cache_days * _DAY, options.arxiv_api_url)
+        cache = Cache(
+            directory, "arxiv", options.arxiv_cache_days * _DAY, options.arxiv_api_url, ArxivRecord.valid_json
+        )
+        if cache.warning:
+            problems.append(cache.warning)
         client = ArxivClient(options, cache)
         progress = Progress(options.progress, "arXiv", len(ids))
         try:
@@ -488,8 +493,10 @@ def check_online(
 
     if options.links and enabled & set(LINK_CODES):
         checker_cache = Cache(
-            directory, "links", options.link_cache_days * _DAY, options.link_base_url or ""
+            directory, "links", options.link_cache_days * _DAY, options.link_base_url or "", LinkResult.valid_json
         )
+        if checker_cache.warning and checker_cache.warning not in problems:
+            problems.append(checker_cache.warning)
         checker = LinkChecker(options, checker_cache)
         vr251 = "VR251" in enabled
         links: list[tuple[Link, str]] = []

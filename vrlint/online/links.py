@@ -37,7 +37,7 @@ from http import HTTPStatus
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from vrlint.online.cache import Cache
+from vrlint.online.cache import Cache, plain_text
 from vrlint.online.http import FetchError, Response, request
 from vrlint.online.options import OnlineOptions
 from vrlint.online.progress import Progress
@@ -77,10 +77,28 @@ class LinkResult:
             result = cls(**data)
         except TypeError:
             return None
-        if result.verdict not in ("ok", "dead") or not isinstance(result.url, str):
+        if result.verdict not in ("ok", "dead") or not result.well_typed():
             return None
         result.cached = True
         return result
+
+    def well_typed(self) -> bool:
+        """Every field of the type vrlint writes, strings without control characters."""
+        return (
+            plain_text(self.url)
+            and plain_text(self.detail)
+            and (self.moved_to is None or plain_text(self.moved_to))
+            and all(_optional_int(v) for v in (self.status, self.moved_status))
+        )
+
+    @classmethod
+    def valid_json(cls, data: Any) -> bool:
+        """Whether ``data`` is a result this class writes (the cache's validator)."""
+        return isinstance(data, dict) and cls.from_json(data) is not None
+
+
+def _optional_int(value: Any) -> bool:
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
 
 
 @dataclass(frozen=True, slots=True)
