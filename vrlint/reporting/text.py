@@ -1,8 +1,16 @@
 """Human output: ``text`` (ruff's full format: the source line with a caret
-under the span) and ``concise`` (``path:line:col: CODE message``)."""
+under the span) and ``concise`` (``path:line:col: CODE message``).
+
+Everything printed that comes from the file or its name goes through
+:func:`printable`: control characters are spelled ``\\x1b``, so a README
+holding terminal escape sequences cannot drive the terminal, and a file name
+holding a newline cannot start a line of its own (``::error ...`` would be a
+workflow command in a CI log).
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from vrlint.diagnostics import Diagnostic
@@ -18,10 +26,23 @@ _RESET = "\x1b[0m"
 #: source lines longer than this are cut around the span
 _MAX_SHOWN = 100
 
+#: C0 and C1 controls, DEL, and the line and paragraph separators
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character spelled out (``\\x1b``, ``\\n``)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
 
 def render_concise(report: Report) -> str:
     lines = [
-        f"{d.path}:{d.span.line}:{d.span.column}: {d.code} {d.message}"
+        f"{printable(d.path)}:{d.span.line}:{d.span.column}: {d.code} {printable(d.message)}"
         + (" [*]" if d.fix and d.fix.applicability == "safe" else "")
         for d in report.diagnostics
     ]
@@ -43,8 +64,8 @@ def _one(d: Diagnostic, doc: Document | None, color: bool) -> str:
     style = _RED if d.severity == "error" else _YELLOW
     head = (
         f"{_paint(d.code, style, color)} {_paint(d.name, _BOLD, color)} "
-        f"({d.severity}): {d.message}\n"
-        f"  {_paint('-->', _BLUE, color)} {d.path}:{d.span.line}:{d.span.column}\n"
+        f"({d.severity}): {printable(d.message)}\n"
+        f"  {_paint('-->', _BLUE, color)} {printable(d.path)}:{d.span.line}:{d.span.column}\n"
     )
     body = ""
     if doc is not None and 1 <= d.span.line <= len(doc.lines):
@@ -62,8 +83,10 @@ def _one(d: Diagnostic, doc: Document | None, color: bool) -> str:
         gutter = str(d.span.line)
         pad = " " * len(gutter)
         # the caret goes under the span as a terminal shows it: CJK and emoji
-        # take two cells
-        caret = " " * _width(text[:start]) + "^" * max(1, _width(text[start:end]))
+        # take two cells, an escaped control as many as its spelling
+        before, flagged = printable(text[:start]), printable(text[start:end])
+        text = before + flagged + printable(text[end:])
+        caret = " " * _width(before) + "^" * max(1, _width(flagged))
         body = (
             f"{pad} {_paint('|', _BLUE, color)}\n"
             f"{_paint(gutter, _BLUE, color)} {_paint('|', _BLUE, color)} {text}\n"
@@ -72,7 +95,7 @@ def _one(d: Diagnostic, doc: Document | None, color: bool) -> str:
     fix = ""
     if d.fix is not None:
         how = "vrlint --fix" if d.fix.applicability == "safe" else "vrlint --fix --unsafe-fixes"
-        fix = f"  = help: {d.fix.message} ({how})\n"
+        fix = f"  = help: {printable(d.fix.message)} ({how})\n"
     return head + body + fix + "\n"
 
 
