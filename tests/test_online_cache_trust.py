@@ -162,3 +162,20 @@ def test_the_action_keeps_its_cache_outside_the_checkout(tmp_path: Path) -> None
         read_inputs({**environ, "VRLINT_ARGS": f"--online --cache-dir {workspace / '.vrlint-cache'}"})
     kept = read_inputs({**environ, "VRLINT_ARGS": f"--cache-dir {tmp_path / 'mine'}"})
     assert kept.args == ["--cache-dir", str(tmp_path / "mine")]
+
+
+# -- issue 17 item 8: a hostile Retry-After -------------------------------------------------------
+def test_non_ascii_digits_in_retry_after_are_not_a_delay() -> None:
+    from vrlint.online.links import parse_retry_after
+
+    assert parse_retry_after("²") is None
+    assert parse_retry_after("٣") is None  # ARABIC-INDIC DIGIT THREE
+    assert parse_retry_after("12") == 12.0
+
+
+def test_a_server_sending_retry_after_superscript_two_does_not_crash(web: FakeWeb, tmp_path: Path) -> None:
+    web.routes["/busy"] = (429, {"Retry-After": "²"})
+    stream = io.StringIO()
+    assert check(f"[a]({web.url('/busy')})\n", tmp_path / "cache", stream, retries=1) == []
+    assert "1 not verified" in stream.getvalue()
+    assert web.hits["/busy"] == 2
