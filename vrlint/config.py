@@ -21,7 +21,10 @@ vrlint wins (a pyproject.toml without ``[tool.vrlint]`` is skipped). Keys::
     placeholders = ["TBD"]
 
 Any other key is an error: a typo in a config file must not silently
-disable a check.
+disable a check. A ``[rules.X]`` section takes the rule's own options (``vrlint
+rule X``) and the shared ones above, each of the type of its default;
+``select = []`` is an error (it would check nothing). The search stops at the
+directory holding ``.git``.
 
 Selection follows ruff: without ``select`` the default set runs (rules whose
 ``default`` flag is true: defects, not style). A prefix (``VR4``) picks the
@@ -162,14 +165,54 @@ def validate_rule_names(config: Config, rules: list[Rule]) -> None:
     validate_codes(config.select or [], codes, f"{where}: select")
     validate_codes(config.extend_select, codes, f"{where}: extend-select")
     validate_codes(config.ignore, codes, f"{where}: ignore")
-    known = {r.code.lower() for r in rules} | {r.name for r in rules}
-    for name in config.rule_options:
-        if name not in known:
+    by_name = {r.code.lower(): r for r in rules} | {r.name: r for r in rules}
+    for name, section in config.rule_options.items():
+        found = by_name.get(name)
+        if found is None:
             raise ConfigError(f"{where}: [rules.{name}] names no rule (see `vrlint rules`)")
+        for key, value in section.items():
+            if key in found.options:
+                if not _same_kind(value, found.options[key]):
+                    kind = _kind_name(found.options[key])
+                    raise ConfigError(f"{where}: rules.{found.code}.{key} must be {kind}")
+            elif key not in _SHARED_OPTIONS:
+                own = ", ".join(found.options) or "none"
+                raise ConfigError(
+                    f"{where}: rules.{found.code}: unknown key {key!r} (options of {found.code}: {own}; "
+                    f"shared: {', '.join(_SHARED_OPTIONS)})"
+                )
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    """Whether a configured ``value`` has the type of the rule's default."""
+    if default is None:
+        return True
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int | float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, type(default))
+
+
+def _kind_name(default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int | float):
+        return "a number"
+    if isinstance(default, list):
+        return "a list of strings"
+    return f"a {type(default).__name__}"
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest ``.vrlint.toml`` or ``pyproject.toml`` with ``[tool.vrlint]``."""
+    """The nearest ``.vrlint.toml`` or ``pyproject.toml`` with ``[tool.vrlint]``.
+
+    The search stops at the repository root (the directory holding ``.git``),
+    as ruff's does: a configuration above the repository belongs to someone
+    else's project.
+    """
     directory = start if start.is_dir() else start.parent
     directory = directory.resolve()
     for folder in (directory, *directory.parents):
@@ -178,13 +221,23 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
             return dotfile, _load(dotfile)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            data = _load(pyproject)
-            section = data.get("tool", {}).get("vrlint")
+            section = _tool_section(_load(pyproject), pyproject)
             if section is not None:
-                if not isinstance(section, dict):
-                    raise ConfigError(f"{pyproject}: [tool.vrlint] must be a table")
                 return pyproject, section
+        if (folder / ".git").exists():
+            break
     return None
+
+
+def _tool_section(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
+    """``[tool.vrlint]`` of a pyproject.toml, or None when it has none."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: tool must be a table")
+    section = tool.get("vrlint")
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.vrlint] must be a table")
+    return section
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -203,7 +256,7 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Conf
             raise ConfigError(f"{explicit}: no such config file")
         data = _load(explicit)
         if explicit.name == "pyproject.toml":
-            data = data.get("tool", {}).get("vrlint", {})
+            data = _tool_section(data, explicit) or {}
         return parse_config(data, explicit)
     found = find_config(start or Path.cwd())
     if found is None:
@@ -220,6 +273,11 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where}: {raw_key} must be a list of rule codes or prefixes")
             if key == "select":
+                if not value:
+                    raise ConfigError(
+                        f"{where}: select = [] would check nothing; remove it to check every rule, "
+                        "or list the codes to check"
+                    )
                 config.select = list(value)
             elif key == "extend-select":
                 config.extend_select = [*config.extend_select, *value]
