@@ -157,11 +157,11 @@ def test_the_action_keeps_its_cache_outside_the_checkout(tmp_path: Path) -> None
     workspace.mkdir()
     environ = {"GITHUB_WORKSPACE": str(workspace), "RUNNER_TEMP": str(tmp_path / "tmp"), "VRLINT_PATHS": "README.md"}
     inputs = read_inputs({**environ, "VRLINT_ARGS": "--online"})
-    assert inputs.args[-2:] == ["--cache-dir", str(tmp_path / "tmp" / "vrlint-cache")]
+    assert inputs.cache_args == ["--cache-dir", str(tmp_path / "tmp" / "vrlint-cache")]
     with pytest.raises(ActionError, match="outside the checkout"):
         read_inputs({**environ, "VRLINT_ARGS": f"--online --cache-dir {workspace / '.vrlint-cache'}"})
     kept = read_inputs({**environ, "VRLINT_ARGS": f"--cache-dir {tmp_path / 'mine'}"})
-    assert kept.args == ["--cache-dir", str(tmp_path / "mine")]
+    assert kept.args == ["--cache-dir", str(tmp_path / "mine")] and kept.cache_args == []
 
 
 # -- issue 17 item 8: a hostile Retry-After -------------------------------------------------------

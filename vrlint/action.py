@@ -122,6 +122,8 @@ class Inputs:
     only_changed: bool = False
     sarif_file: str = ""
     mode: str = "check"
+    #: ``--cache-dir`` outside the checkout, unless ``args`` name one
+    cache_args: list[str] = field(default_factory=list)
 
 
 def read_inputs(environ: Mapping[str, str]) -> Inputs:
@@ -137,13 +139,14 @@ def read_inputs(environ: Mapping[str, str]) -> Inputs:
     if only not in _TRUE + _FALSE:
         raise ActionError(f"only-changed must be true or false, not {only!r}")
     _check_args(args)
-    args += _cache_args(args, environ)
+    cache_args = _cache_args(args, environ)
     if not paths:
         raise ActionError("paths is empty: name the Markdown files to check")
     mode = environ.get("VRLINT_MODE", "check").strip().lower() or "check"
     if mode not in MODES:
         raise ActionError(f"mode must be check or format-check, not {mode!r}")
-    return Inputs(paths, args, fail_on, only in _TRUE, environ.get("VRLINT_SARIF_FILE", "").strip(), mode)
+    sarif_file = environ.get("VRLINT_SARIF_FILE", "").strip()
+    return Inputs(paths, args, fail_on, only in _TRUE, sarif_file, mode, cache_args)
 
 
 def fix_options(args: Sequence[str]) -> list[str]:
@@ -637,11 +640,12 @@ def run(environ: Mapping[str, str], out: TextIO) -> int:
     since = _comparison_base(inputs, environ, out, notes)
     if inputs.mode == "format-check":
         return run_format_check(inputs, files, environ, out)
-    outcome = run_vrlint([*inputs.args, *(["--new-since", since] if since else [])], files)
+    args = [*inputs.args, *inputs.cache_args]
+    outcome = run_vrlint([*args, *(["--new-since", since] if since else [])], files)
     if since and outcome.exit_code == 2 and "--new-since" in outcome.stderr:
         # vrlint could not read the files at the base: fall back to changed lines
         out.write(_command("warning", f"vrlint: cannot compare with the base commit: {outcome.stderr.strip()}") + "\n")
-        outcome = run_vrlint(inputs.args, files)
+        outcome = run_vrlint(args, files)
         reported = _changed_lines_only(outcome.diagnostics, environ, out, notes)
     else:
         reported = outcome.diagnostics
