@@ -595,25 +595,9 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _write_output(path: Path, text: str) -> None:
-    """Write an export atomically: a unique temporary file beside it, renamed."""
-    import contextlib
-    import tempfile
+    from vrlint.io import write_output
 
-    from vrlint.io import InputError
-
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name to -o")
-    temp: str | None = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".vrlint-tmp", dir=path.parent or ".")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except OSError as error:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        raise InputError(f"{path}: cannot write: {error.strerror}") from None
+    write_output(path, text)
 
 
 def _rows_command(args: argparse.Namespace) -> int:

@@ -34,16 +34,30 @@ reads may be quoted in annotations.
 A symbolic link is written through: the target is replaced (atomically, in
 the target's directory) and the link itself is kept, as editors do. A hard
 link is broken by the rename (the other names keep the old content).
+
+``vrlint export -o FILE`` (:func:`write_output`) writes the same way: a new
+file gets the permissions a new file normally gets (``0666`` less the
+umask, not the ``0600`` of a temporary file), an existing one keeps its
+own, and a symbolic link at ``FILE`` is written through, never replaced by
+a regular file.
+
+SIGTERM during a write (a CI job cancelled, ``timeout``) is turned into an
+exit with status 143 after the temporary file is removed, as Ctrl-C
+(SIGINT) already was: no ``.vrlint-tmp`` file is left behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 #: refuse files larger than this (bytes) unless ``--max-bytes`` says otherwise.
 #: Parsing, linting and formatting are linear (``benchmarks/bench_pathological.py``);
@@ -64,6 +78,32 @@ class Source:
     text: str
     raw: bytes
     mtime_ns: int
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _sigterm_cleans_up() -> Iterator[None]:
+    """While writing, SIGTERM raises :class:`SystemExit` so the ``except``
+    clauses remove the temporary file (the default action would kill the
+    process on the spot). Signal handlers belong to the main thread only."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _new_file_mode() -> int:
+    """``0666`` less the umask: what ``open(..., "w")`` would create."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _reason(error: OSError) -> str:
@@ -186,24 +226,51 @@ def write_if_changed(source: Source, text: str) -> bool:
         raise InputError(f"{path}: not written: {_reason(error)}") from None
     if _read_only(directory, directory_mode):
         raise InputError(f"{path}: not written: its directory {directory} is read-only")
+    with _sigterm_cleans_up():
+        _replace(target, data, stat.S_IMODE(current.st_mode), path, (current.st_uid, current.st_gid))
+    return True
+
+
+def _replace(target: Path, data: bytes, mode: int, shown: Path, owner: tuple[int, int] | None) -> None:
+    """Write ``data`` to a temporary file beside ``target`` and rename it over
+    ``target``; on any failure or interruption the temporary file is removed."""
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".vrlint-tmp", dir=directory)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".vrlint-tmp", dir=target.parent)
     except OSError as error:
-        raise InputError(f"{path}: not written: cannot create a temporary file: {_reason(error)}") from None
+        raise InputError(f"{shown}: not written: cannot create a temporary file: {_reason(error)}") from None
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temp, stat.S_IMODE(current.st_mode))
-        with contextlib.suppress(OSError):  # keep the owner when allowed (root)
-            os.chown(temp, current.st_uid, current.st_gid)
+        os.chmod(temp, mode)
+        if owner is not None:
+            with contextlib.suppress(OSError):  # keep the owner when allowed (root)
+                os.chown(temp, *owner)
         os.replace(temp, target)
     except BaseException as error:  # the original is untouched: clean up, say so
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(error, OSError):
-            raise InputError(f"{path}: not written: {_reason(error)}; the file is unchanged") from None
+            raise InputError(f"{shown}: not written: {_reason(error)}; the file is unchanged") from None
         raise
-    return True
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write an export to ``path`` atomically (see the module docstring)."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name to -o")
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        current = target.stat()
+    except FileNotFoundError:
+        mode, owner = _new_file_mode(), None
+    except OSError as error:
+        raise InputError(f"{path}: cannot write: {_reason(error)}") from None
+    else:
+        if not stat.S_ISREG(current.st_mode):
+            raise InputError(f"{path}: cannot write: not a regular file")
+        mode, owner = stat.S_IMODE(current.st_mode), (current.st_uid, current.st_gid)
+    with _sigterm_cleans_up():
+        _replace(target, text.encode("utf-8"), mode, path, owner)
