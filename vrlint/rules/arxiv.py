@@ -496,9 +496,13 @@ def arxiv_badge_link_mismatch(ctx: Context) -> Iterator[Diagnostic]:
     titled: dict[str, list[_Ref]] = {}
     for ref in _titled(analysis.refs):
         titled.setdefault(ref.aid.id, []).append(ref)
-    in_row: dict[tuple[int, int], list[_Ref]] = {}
+    # IDs per row and per link, counted once: a cell with thousands of
+    # mismatched badges made a per-badge scan of the row quadratic
+    in_row: dict[tuple[int, int], Counter[str]] = {}
+    on_link: dict[int, Counter[str]] = {}
     for ref in analysis.refs:
-        in_row.setdefault(ref.group, []).append(ref)
+        in_row.setdefault(ref.group, Counter())[ref.aid.id] += 1
+        on_link.setdefault(id(ref.link), Counter())[ref.aid.id] += 1
     for badge in analysis.refs:
         if badge.source != "badge" or not badge.mismatch or badge.behind is None:
             continue
@@ -509,9 +513,11 @@ def arxiv_badge_link_mismatch(ctx: Context) -> Iterator[Diagnostic]:
         shown_owner = _owner(titled.get(shown.id, []), shown, title, badge.group)
         opened_owner = _owner(titled.get(opened.id, []), opened, title, badge.group)
         # the row's other links and badges (a title link, a second badge) take a side
-        row = {ref.aid.id for ref in in_row[badge.group] if ref.link is not badge.link}
-        backs_badge = shown.id in row and opened.id not in row
-        backs_link = opened.id in row and shown.id not in row
+        row, own = in_row[badge.group], on_link[id(badge.link)]
+        shown_in_row = row[shown.id] > own[shown.id]
+        opened_in_row = row[opened.id] > own[opened.id]
+        backs_badge = shown_in_row and not opened_in_row
+        backs_link = opened_in_row and not shown_in_row
         message = f"badge says arXiv {shown.id} but links to arXiv {opened.id}; make them agree"
         notes: list[str] = []
         if backs_badge or backs_link:
