@@ -61,6 +61,15 @@ def _references(k: int) -> str:
     return "".join(f"[x{i}]: /url\n\n[x0]\n\n" for i in range(k))
 
 
+def _badge_rows(k: int) -> str:
+    rows = "".join(
+        f"| Paper {i} | [![arXiv](https://img.shields.io/badge/arXiv-2410.{i % 99999:05d}-b31b1b.svg)]"
+        f"(https://arxiv.org/abs/2410.{i % 99999:05d}) | [Code](https://github.com/o/r{i}) | ✓ |\n"
+        for i in range(k)
+    )
+    return "# T\n\n| Title | Paper | Code | Open |\n|---|---|---|---|\n" + rows
+
+
 INLINE: list[Pattern] = [
     Pattern("nested strong emph", lambda k: "*a **a " * k + "b" + " a** a*" * k, 2000),
     Pattern("emph closers, no openers", lambda k: "a_ " * k, 5000),
@@ -94,6 +103,15 @@ INLINE: list[Pattern] = [
         ),
         300,
     ),
+    Pattern(
+        "mismatched badges in one cell",
+        lambda k: " ".join(
+            f"[![arXiv](https://img.shields.io/badge/arXiv-2410.{i:05d}-b31b1b.svg)]"
+            f"(https://arxiv.org/abs/2410.{i + 1:05d})"
+            for i in range(k)
+        ),
+        300,
+    ),
     Pattern("escaped pipes", lambda k: "\\|" * k, 10000),
     Pattern("code span with pipes", lambda k: "`" + "a|" * k + "`", 10000),
     Pattern("entities", lambda k: "&#10003;&amp;" * k, 3000),
@@ -123,6 +141,7 @@ BLOCK: list[Pattern] = [
         False,
     ),
     Pattern("table columns", lambda k: "|" + "a|" * k + "\n|" + "-|" * k + "\n|" + "x|" * k + "\n", 500, False),
+    Pattern("badge table rows (issue 17: 8.2 MB)", _badge_rows, 1000, False),
     Pattern("many tables", lambda k: "| a | b |\n|---|---|\n| 1 | 2 |\n\n" * k, 2000, False),
     Pattern("long line (bytes)", lambda k: "a" * k + "\n", 200_000, False),
     Pattern("long table cell (bytes)", lambda k: "| a |\n|---|\n| " + "word " * k + "|\n", 40_000, False),

@@ -87,3 +87,4 @@ def test_sigterm_mid_write_leaves_no_temporary_file(tmp_path: Path, how: str) ->
     assert "Traceback" not in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["README.md"]
     assert target.read_text(encoding="utf-8") == "# Title\n"
+
