@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -30,3 +32,15 @@ def test_vr201_on_a_cell_of_many_mismatched_badges_is_linear() -> None:
     with finishes(budget=10.0):  # the per-badge row scan took 18 s here (CPU)
         found = list(rule.function(ctx))
     assert len(found) == count
+
+
+def test_the_default_size_limit_is_the_documented_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from vrlint.cli import main
+    from vrlint.io import DEFAULT_MAX_BYTES
+
+    assert DEFAULT_MAX_BYTES == 10 * 1024 * 1024  # README: "default 10 MB"
+    big = tmp_path / "README.md"
+    with big.open("wb") as handle:
+        handle.truncate(DEFAULT_MAX_BYTES + 1)  # sparse: nothing is written
+    assert main(["check", str(big)]) == 2
+    assert "over the size limit of 10485760 bytes" in capsys.readouterr().err

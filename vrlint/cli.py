@@ -50,7 +50,7 @@ class _Parser(argparse.ArgumentParser):
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="use this configuration file instead of searching")
     parser.add_argument(
-        "--max-bytes", type=int, default=None, help="refuse files larger than this (default 50 MB)"
+        "--max-bytes", type=int, default=None, help="refuse files larger than this (default 10 MB)"
     )
     parser.add_argument(
         "--no-follow-outside",

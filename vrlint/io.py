@@ -60,10 +60,12 @@ from pathlib import Path
 from types import FrameType
 
 #: refuse files larger than this (bytes) unless ``--max-bytes`` says otherwise.
-#: Parsing, linting and formatting are linear (``benchmarks/bench_pathological.py``);
-#: 50 MB, about 300 times the largest README of the corpus, takes about a
-#: minute and a few GB of memory, so the limit also caps time and memory.
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+#: Parsing, linting and formatting are linear (``benchmarks/bench_pathological.py``)
+#: but a dense table costs: ``vrlint check`` on a table made only of badge rows
+#: took 18 s of CPU and 240 MB for 2.1 MB, 70 s and 850 MB for 8.5 MB (issue 17;
+#: the largest README of the corpus, 200 KB, takes 1.4 s). 10 MB, 50 times that
+#: README, so caps the worst case at about a minute and a half and 1 GB.
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 _WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
