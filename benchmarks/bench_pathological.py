@@ -70,6 +70,15 @@ def _badge_rows(k: int) -> str:
     return "# T\n\n| Title | Paper | Code | Open |\n|---|---|---|---|\n" + rows
 
 
+def _sections(k: int) -> str:
+    return "".join(
+        f"## H{i}\n\nSome text [p](https://arxiv.org/abs/2410.{i:05d}).\n\n| a | b | c |\n|---|---|---|\n"
+        f"| [![arXiv](https://img.shields.io/badge/arXiv-2410.{i:05d}-b31b1b.svg)](https://arxiv.org/abs/2410.{i:05d}) "
+        f"| [x](#h{i}) | ✓ |\n| y | z |\n\n"
+        for i in range(k)
+    )
+
+
 INLINE: list[Pattern] = [
     Pattern("nested strong emph", lambda k: "*a **a " * k + "b" + " a** a*" * k, 2000),
     Pattern("emph closers, no openers", lambda k: "a_ " * k, 5000),
@@ -142,6 +151,7 @@ BLOCK: list[Pattern] = [
     ),
     Pattern("table columns", lambda k: "|" + "a|" * k + "\n|" + "-|" * k + "\n|" + "x|" * k + "\n", 500, False),
     Pattern("badge table rows (issue 17: 8.2 MB)", _badge_rows, 1000, False),
+    Pattern("sections, each a paragraph and a badge table", _sections, 500, False),
     Pattern("many tables", lambda k: "| a | b |\n|---|---|\n| 1 | 2 |\n\n" * k, 2000, False),
     Pattern("long line (bytes)", lambda k: "a" * k + "\n", 200_000, False),
     Pattern("long table cell (bytes)", lambda k: "| a |\n|---|\n| " + "word " * k + "|\n", 40_000, False),
