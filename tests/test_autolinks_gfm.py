@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import unquote
 
 import cmarkgfm
 import pytest
@@ -28,10 +29,11 @@ _ANCHOR = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 
 
 def github_links(text: str) -> list[tuple[str, str]]:
-    """(href, text) of every link cmark-gfm renders, hrefs unescaped."""
+    """(href, text) of every link cmark-gfm renders, hrefs unescaped (HTML, then
+    the percent-encoding cmark-gfm adds)."""
     rendered = cmarkgfm.github_flavored_markdown_to_html(text, options=Options.CMARK_OPT_UNSAFE)
     return [
-        (html.unescape(href), " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split()))
+        (unquote(html.unescape(href)), " ".join(html.unescape(re.sub(r"<[^>]+>", "", inner)).split()))
         for href, inner in _ANCHOR.findall(rendered)
     ]
 
@@ -103,6 +105,16 @@ def test_autolinks_agree_with_cmark_gfm_on_random_text(text: str) -> None:
     ],
 )
 def test_multi_line_definitions_resolve_like_github(text: str) -> None:
+    assert vrlint_links(text) == github_links(text)
+
+
+_DEFINITION_PIECES = ["[a]:", "[b]:", "[a\nb]:", "\n", " ", "   ", "<x y>", "/u", "/v(w)", '"t"', "'t'", "(t)",
+                      '"m\nl"', "x", "\n\n", "[a]", "[b]", "[a b]", "> ", "| c |\n|---|\n| [a] |\n"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DEFINITION_PIECES), min_size=1, max_size=10).map("".join))
+def test_definitions_resolve_like_github_on_random_documents(text: str) -> None:
+    text += "\n\n[a] [b] [a b]\n"
     assert vrlint_links(text) == github_links(text)
 
 
