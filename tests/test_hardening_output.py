@@ -39,3 +39,19 @@ def test_the_caret_stays_under_the_escaped_span(
     shown, caret = lines[source], lines[source + 1]
     start = caret.index("^")
     assert shown[start : start + len(caret) - start] == "\\x1b[31m"
+
+
+def test_error_lines_spell_out_a_newline_in_a_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "gone\n::error file=x::forged.md"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".vrlint.toml").write_text("bogus = 1\n", encoding="utf-8")
+    (tmp_path / "ok.md").write_text("# T\n", encoding="utf-8")
+    assert main(["check", name]) == 2  # no such file, and a bad config
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and not any(line.startswith("::") for line in err.splitlines())
+    (tmp_path / ".vrlint.toml").unlink()
+    assert main(["check", name]) == 2
+    err = capsys.readouterr().err
+    assert err == "vrlint: gone\\x0a::error file=x::forged.md: no such file\n"

@@ -44,7 +44,12 @@ if TYPE_CHECKING:
 
 
 class ConfigError(Exception):
-    """A configuration file that vrlint cannot use (exit code 2)."""
+    """A configuration file that vrlint cannot use (exit code 2); one line."""
+
+    def __str__(self) -> str:
+        from vrlint.text.chars import escape_controls
+
+        return escape_controls(super().__str__())
 
 
 _LIST_KEYS = ("select", "ignore", "extend-select", "extend-ignore")

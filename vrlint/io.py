@@ -71,7 +71,13 @@ _WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
 class InputError(Exception):
-    """A file vrlint cannot read or write; the message is one line."""
+    """A file vrlint cannot read or write; the message is one line (control
+    characters in a file name are spelled out, so it stays one line)."""
+
+    def __str__(self) -> str:
+        from vrlint.text.chars import escape_controls
+
+        return escape_controls(super().__str__())
 
 
 @dataclass(frozen=True, slots=True)

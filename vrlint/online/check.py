@@ -82,7 +82,9 @@ class OnlineRun:
                 f"{self.arxiv_ids} arXiv ID{'s' if self.arxiv_ids != 1 else ''} "
                 f"({self.arxiv_cached} cached, {self.arxiv_unknown} unknown)"
             )
-        text = f"vrlint: online: {path}: " + ("; ".join(parts) or "nothing to check")
+        from vrlint.text.chars import escape_controls
+
+        text = f"vrlint: online: {escape_controls(path)}: " + ("; ".join(parts) or "nothing to check")
         return text + "".join(f"; {p}" for p in problems)
 
 

@@ -10,12 +10,12 @@ workflow command in a CI log).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Document
 from vrlint.reporting import Report
+from vrlint.text.chars import escape_controls
 
 _RED = "\x1b[1;31m"
 _YELLOW = "\x1b[1;33m"
@@ -26,18 +26,7 @@ _RESET = "\x1b[0m"
 #: source lines longer than this are cut around the span
 _MAX_SHOWN = 100
 
-#: C0 and C1 controls, DEL, and the line and paragraph separators
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(text: str) -> str:
-    """``text`` with every control character spelled out (``\\x1b``, ``\\n``)."""
-    return _UNPRINTABLE.sub(_escape, text)
+printable = escape_controls
 
 
 def render_concise(report: Report) -> str:

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from typing import Final
 
-__all__ = ["char_name", "find_control_chars", "find_invisible_chars", "looks_binary"]
+__all__ = ["char_name", "escape_controls", "find_control_chars", "find_invisible_chars", "looks_binary"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -73,6 +73,21 @@ def char_name(char: str) -> str:
 def find_control_chars(text: str) -> list[tuple[int, str]]:
     """(offset, name) of every C0 control except tab/LF/CR, DEL and C1 control."""
     return [(match.start(), char_name(match.group())) for match in _CONTROL.finditer(text)]
+
+
+#: C0 and C1 controls, DEL, and the line and paragraph separators
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every control character spelled out (``\\x1b``, ``\\x0a``):
+    safe to print to a terminal or a CI log, one line stays one line."""
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 @functools.lru_cache(maxsize=8)
