@@ -55,3 +55,16 @@ def test_error_lines_spell_out_a_newline_in_a_file_name(
     assert main(["check", name]) == 2
     err = capsys.readouterr().err
     assert err == "vrlint: gone\\x0a::error file=x::forged.md: no such file\n"
+
+
+def test_progress_lines_spell_out_a_newline_in_a_file_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "list\n::error file=x::forged.md"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text("| a | b |\n|---|---|\n| 1 | 2\x00 |\n", encoding="utf-8")
+    main(["format", "--check", name])
+    main(["check", "--fix", "--output-format", "concise", name])
+    err = capsys.readouterr().err
+    assert "would be reformatted" in err and "fixed 1 problem in" in err
+    assert not any(line.startswith("::") for line in err.splitlines()), err

@@ -255,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         }[args.command]
         return handler(args)
     except UsageError as error:
-        print(f"vrlint: error: {error}", file=sys.stderr)
+        print(f"vrlint: error: {_plain(error)}", file=sys.stderr)
         print(
             "usage: vrlint [check|format|export|schema|rules|rule|add|sort] ... (see vrlint --help)",
             file=sys.stderr,
@@ -308,6 +308,13 @@ def _validate_selection(patterns: list[str] | None, what: str) -> list[str] | No
     except ConfigError as error:
         raise UsageError(str(error)) from None
     return flat
+
+
+def _plain(value: object) -> str:
+    """A file name or message on one line: control characters spelled out."""
+    from vrlint.text.chars import escape_controls
+
+    return escape_controls(str(value))
 
 
 def _stdout() -> TextIO:
@@ -497,7 +504,7 @@ def _fix_file(
         raise InputError(f"{path}: not written: {error}") from None
     for item in result.not_applied:
         d = item.diagnostic
-        print(f"vrlint: {path}:{d.line}:{d.column}: {d.code} fix not applied: {item.reason}", file=sys.stderr)
+        print(f"vrlint: {_plain(path)}:{d.line}:{d.column}: {d.code} fix not applied: {item.reason}", file=sys.stderr)
     if args.show_fixes:
         for line in fix_lines(name, result.shown):
             print(line, file=sys.stderr)
@@ -511,7 +518,7 @@ def _fix_file(
         fixed, lines = len(result.applied), len(result.changed_lines)
         print(
             f"vrlint: fixed {fixed} problem{'s' if fixed != 1 else ''} "
-            f"({lines} line{'s' if lines != 1 else ''} changed) in {path}",
+            f"({lines} line{'s' if lines != 1 else ''} changed) in {_plain(path)}",
             file=sys.stderr,
         )
     if source.mtime_ns < 0 and not args.diff:
@@ -562,10 +569,10 @@ def _format(args: argparse.Namespace) -> int:
             if args.diff:
                 _stdout().write(_unified_diff(path, source.text, result))
             elif args.check:
-                print(f"vrlint: {path} would be reformatted", file=sys.stderr)
+                print(f"vrlint: {_plain(path)} would be reformatted", file=sys.stderr)
             elif source.mtime_ns >= 0:
                 write_if_changed(source, result)
-                print(f"vrlint: formatted {path}", file=sys.stderr)
+                print(f"vrlint: formatted {_plain(path)}", file=sys.stderr)
         except (InputError, ConfigError) as error:
             print(f"vrlint: {error}", file=sys.stderr)
             failed = True
