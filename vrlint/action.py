@@ -25,9 +25,6 @@ they would be shell injection). This module reads them:
 ``VRLINT_SARIF_FILE``
     also write the reported problems to this SARIF file.
 
-Online results are cached in ``$RUNNER_TEMP/vrlint-cache``, never in the
-checkout (``--cache-dir`` inside the workspace is refused).
-
 and GitHub's own ``GITHUB_*`` variables. It lints in-process with
 ``vrlint check --output-format json``, prints one workflow command per
 reported problem (``--output-format github``), appends a summary of all of
@@ -54,6 +51,8 @@ of its span was added or changed.
 Only regular files inside ``GITHUB_WORKSPACE`` are read, symbolic links
 resolved: a path that leads outside is refused with one error (a pull
 request can commit ``README.md`` as a link to ``/proc/self/environ``).
+Online results are cached in ``$RUNNER_TEMP/vrlint-cache``, never in the
+checkout (``--cache-dir`` inside the workspace is refused).
 
 Exit status: 0, or 1 when ``fail-on`` is met, or 2 when vrlint could not
 check a file or an input is invalid.
