@@ -312,8 +312,8 @@ def test_vrlint_messages_about_files_cannot_issue_workflow_commands(pr_repo: tup
     token = lines[start].split("::")[2]
     end = lines.index(f"::{token}::")
     injected = [i for i, line in enumerate(lines) if line.startswith("::warning file=x::injected")]
-    assert injected and all(start < i < end for i in injected)
-    assert "no such file" in "\n".join(lines[start:end])
+    assert all(start < i < end for i in injected)  # none at all: the newline is spelled out
+    assert "evil\\x0a::warning file=x::injected\\x0a.md: no such file" in "\n".join(lines[start:end])
     assert "::error::vrlint: could not check every file" in run.log
     assert len(run.annotations) == 4  # README.md was still checked
 
