@@ -280,7 +280,7 @@ def parse_config(data: dict[str, Any], source: Path | None = None) -> Config:
             if key == "select":
                 if not value:
                     raise ConfigError(
-                        f"{where}: select = [] would check nothing; remove it to check every rule, "
+                        f"{where}: select = [] would check nothing; remove it to run the default rules, "
                         "or list the codes to check"
                     )
                 config.select = list(value)
