@@ -60,14 +60,14 @@ def test_valid_rule_options_are_accepted(tmp_path: Path, capsys: pytest.CaptureF
 
 
 def test_the_config_search_stops_at_the_repository_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / ".vrlint.toml").write_text('ignore = ["VR503"]\n', encoding="utf-8")
+    (tmp_path / ".vrlint.toml").write_text('ignore = ["VR802"]\n', encoding="utf-8")
     repo = tmp_path / "repo"
     repo.mkdir()
     readme = repo / "README.md"
-    readme.write_text("# T\n", encoding="utf-8")
-    assert "VR503" not in run(capsys, readme)[1]  # no repository: the config above applies
+    readme.write_text("# T\n\nopen\x00weights\n", encoding="utf-8")
+    assert "VR802" not in run(capsys, readme)[1]  # no repository: the config above applies
     (repo / ".git").mkdir()
-    assert "VR503" in run(capsys, readme)[1]  # a repository: the search stops at its root
+    assert "VR802" in run(capsys, readme)[1]  # a repository: the search stops at its root
 
 
 _VALUES = st.one_of(

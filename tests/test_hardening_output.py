@@ -66,5 +66,5 @@ def test_progress_lines_spell_out_a_newline_in_a_file_name(
     main(["format", "--check", name])
     main(["check", "--fix", "--output-format", "concise", name])
     err = capsys.readouterr().err
-    assert "would be reformatted" in err and "fixed 1 problem in" in err
+    assert "fixed 1 problem" in err and "in list\\x0a::error file=x::forged.md" in err
     assert not any(line.startswith("::") for line in err.splitlines()), err
