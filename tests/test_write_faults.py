@@ -27,10 +27,11 @@ import vrlint.io
 from vrlint.cli import main
 from vrlint.fixing import FixResult
 
-UNFORMATTED = "# T\n\n|a|b|\n|-|-|\n|1|[x](http://github.com/a/b)|\n"
+#: a default-set defect with a safe fix (VR401: the slash after the host is missing)
+UNFORMATTED = "# T\n\n|a|b|\n|-|-|\n|1|[x](https://github.coma/b)|\n"
 FORMATTED = (
     "# T\n\n| a   | b                          |\n| --- | -------------------------- |\n"
-    "| 1   | [x](http://github.com/a/b) |\n"
+    "| 1   | [x](https://github.coma/b) |\n"
 )
 FIXED = "# T\n\n|a|b|\n|-|-|\n|1|[x](https://github.com/a/b)|\n"
 COMMANDS = {"format": ["format", "--style", "aligned"], "fix": ["check", "--fix", "--exit-zero"]}
