@@ -14,7 +14,7 @@ from vrlint.cli import main
 from vrlint.fixing.show import visible
 from vrlint.online.testing import FakeWeb
 
-README = "# T\n\n| a | b |\n|---|---|\n| x | [code](http://github.com/a/b) |\n| y | z |\n"
+README = "# T\n\n| a | b |\n|---|---|\n| x | [code](https://github.coma/b) |\n| y | z |\n"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -33,9 +33,9 @@ def test_show_fixes_and_the_summary(tmp_path: Path, capsys: pytest.CaptureFixtur
     path = write(tmp_path, README)
     code, _, err = run(capsys, "check", "--fix", "--show-fixes", str(path))
     assert code == 0, err
-    assert f"{path}:5:14: VR408 'http' -> 'https'" in err
+    assert f"{path}:5:14: VR401 '' -> '/'" in err
     assert f"vrlint: fixed 1 problem (1 line changed) in {path}" in err
-    assert path.read_text(encoding="utf-8") == README.replace("http://", "https://")
+    assert path.read_text(encoding="utf-8") == README.replace("github.coma/", "github.com/a/")
 
 
 def test_a_file_without_findings_gets_no_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

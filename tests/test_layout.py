@@ -61,11 +61,11 @@ def test_two_equal_lines_do_not_make_a_table_aligned() -> None:
 def test_a_compact_table_of_narrow_cells_is_not_aligned() -> None:
     """``| a | b |`` over ``|---|---|`` lines up without any padding: a fix
     that lengthens one cell must not re-align the table."""
-    text = "| a | b |\n|---|---|\n| x | [code](http://github.com/a/b) |\n| y | z |\n"
+    text = "| a | b |\n|---|---|\n| x | [code](https://github.coma/b) |\n| y | z |\n"
     document = vrlint.parse(text)
     assert not table_layout(document, document.tables[0]).aligned
     result = fix_text(text)
-    assert result.text == text.replace("http:", "https:") and result.changed_lines == {3}
+    assert result.text == text.replace("github.coma/", "github.com/a/") and result.changed_lines == {3}
 
 
 # -- vrlint format, style preserve ---------------------------------------------------------
@@ -157,7 +157,7 @@ def test_preserve_is_idempotent_and_keeps_the_rendering(text: str) -> None:
 
 # -- vrlint --fix --------------------------------------------------------------------------
 def test_fix_touches_only_the_fixed_line_of_a_compact_table() -> None:
-    text = COMPACT + "| C | [code](http://github.com/a/b) |\n"
+    text = COMPACT + "| C | [code](https://github.coma/b) |\n"
     result = fix_text(text)
     assert result.text == COMPACT + "| C | [code](https://github.com/a/b) |\n"
     assert result.changed_lines == {7}
@@ -167,9 +167,9 @@ def test_fix_realigns_an_aligned_table_whose_cell_it_widened() -> None:
     text = (
         "| Model | Code                           |\n"
         "| ----- | ------------------------------ |\n"
-        "| A     | [code](http://github.com/a/b)  |\n"
+        "| A     | [code](https://github.coma/b)  |\n"
         "| B     | [code](https://github.com/c/d) |\n"
-        "| C     | [code](http://github.com/e/ff) |\n"
+        "| C     | [code](https://github.come/ff) |\n"
     )
     result = fix_text(text)
     assert result.text == (
