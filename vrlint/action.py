@@ -68,7 +68,6 @@ import os
 import re
 import secrets
 import shlex
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -79,6 +78,7 @@ from typing import Any, TextIO
 from vrlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vrlint.document import Document, Span
 from vrlint.reporting.github import escape_data
+from vrlint.revision import RevisionError, run_git
 
 FAIL_ON = ("error", "warning", "never")
 #: what the step runs: ``vrlint check`` (report findings) or ``vrlint format --check``
@@ -346,14 +346,8 @@ class GitError(Exception):
 def _git(*args: str, cwd: str | None = None) -> str:
     """Run git; its output decoded without newline translation."""
     try:
-        proc = subprocess.run(
-            ["git", "-c", "core.quotePath=false", *args],
-            cwd=cwd,
-            capture_output=True,
-            timeout=300,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
+        proc = run_git(args, cwd, timeout=300)
+    except RevisionError as error:
         raise GitError(f"git {args[0]}: {error}") from None
     if proc.returncode != 0:
         message = " ".join(proc.stderr.decode("utf-8", "replace").split())  # every line, not the last only

@@ -8,6 +8,7 @@ what the changes since REF introduced, wherever in the file it is anchored.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -15,13 +16,14 @@ class RevisionError(Exception):
     """REF or the repository cannot be read (the message keeps git's text)."""
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+def run_git(args: Sequence[str], cwd: Path | str | None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    """git with unquoted paths, its output as bytes; RevisionError when git cannot run at all."""
     try:
         return subprocess.run(
             ["git", "-c", "core.quotePath=false", *args],
             cwd=cwd,
             capture_output=True,
-            timeout=120,
+            timeout=timeout,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -41,14 +43,14 @@ def text_at(ref: str, path: Path) -> str | None:
     if ref.startswith("-"):
         raise RevisionError(f"{ref!r} is not a revision")
     directory = Path(path).resolve().parent
-    verified = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], directory)
+    verified = run_git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], directory)
     if verified.returncode != 0:
-        probe = _git(["rev-parse", "--git-dir"], directory)
+        probe = run_git(["rev-parse", "--git-dir"], directory)
         if probe.returncode != 0:
             raise RevisionError(f"{path}: not in a git repository ({_error_text(probe)})")
         raise RevisionError(f"unknown revision {ref!r} (git fetch it first, e.g. fetch-depth: 0 in CI)")
     commit = verified.stdout.decode("ascii", "replace").strip()
-    shown = _git(["show", f"{commit}:./{Path(path).name}"], directory)
+    shown = run_git(["show", f"{commit}:./{Path(path).name}"], directory)
     if shown.returncode != 0:
         return None  # not in that revision: a new file
     try:
