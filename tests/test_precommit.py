@@ -26,7 +26,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed-README.md"
 CLEAN = "# Awesome things\n\nA list of good things.\n\n| Title | Code |\n| --- | --- |\n| One | Two |\n"
-MISFORMATTED = "# List\n\n| Title|Code |\n|---|:-|\n| One |  Two|\n"
+# an aligned table with one drifted row: what `vrlint format` (style preserve) re-aligns
+MISFORMATTED = (
+    "# List\n\n| Title | Code |\n| ----- | ---- |\n| One   | Two  |\n"
+    "| Three | Four |\n| Five  | Six  |\n| Ten | Eleven |\n"
+)
 
 pytestmark = pytest.mark.slow
 
@@ -220,16 +224,19 @@ def test_hook_with_a_baseline_passes_an_existing_list_until_a_new_defect(
     proc = _pre_commit(home, project, "run", "--all-files")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
-    anchor = next(line for line in text.splitlines() if "arxiv.org/abs/2303.06574" in line)
+    # rows inserted at the top of a date-ordered table whose Venue column is full, so
+    # that they keep its conventions (more filled venues would turn an old
+    # 7-of-8 column into a 12-of-13 convention, a real new finding)
+    anchor = next(line for line in text.splitlines() if "arxiv.org/abs/2210.16886" in line)
     rows = [
-        f"| [Inserted paper {n}](https://arxiv.org/abs/2501.{10000 + n}) | 2025.01 | Arxiv | note |" for n in range(5)
+        f"| [Inserted paper {n}](https://arxiv.org/abs/2210.{10000 + n}) | 2022.10 | ICLR | note |" for n in range(5)
     ]
     with_rows = text.replace(anchor, "\n".join(rows) + "\n" + anchor, 1)
     (project / "README.md").write_text(with_rows, encoding="utf-8", newline="")
     proc = _pre_commit(home, project, "run", "--all-files")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
-    defect = "| [A new paper](https://arxiv.org/abs/2502.00001) | 2025.02 | Arxiv | https://github.comowner/repo |"
+    defect = "| [A new paper](https://arxiv.org/abs/2210.00001) | 2022.10 | ICLR | https://github.comowner/repo |"
     with_defect = with_rows.replace(anchor, defect + "\n" + anchor, 1)
     (project / "README.md").write_text(with_defect, encoding="utf-8", newline="")
     proc = _pre_commit(home, project, "run", "--all-files")

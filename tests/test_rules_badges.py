@@ -338,9 +338,11 @@ def test_rules_run_on_every_corpus_file() -> None:
                     fixed, again = fix_and_relint(text, diagnostic)
                     assert len(vrlint.parse(fixed).links) == len(document.links)
                     assert len(again) == sum(1 for d in found if d.code == diagnostic.code) - 1
-    # reviewed by hand: the history's venue badges with `]()`, its 🤗/ModelScope
-    # badges on the wrong site, the GroundingGPT alt text, two-part venue badges
-    assert counts["VR305"] > 1000 and counts["VR303"] > 100 and counts["VR304"] >= 20
+    # reviewed by hand: the history's 🤗/ModelScope badges on the wrong site, the
+    # GroundingGPT alt text, two-part venue badges. Its >1000 venue badges wrapped in
+    # `]()` are the file's deliberate non-clickable idiom (issue 10) and stay quiet;
+    # VR305 keeps the two lone ones (test_known_corpus_defects).
+    assert counts["VR305"] == 2 and counts["VR303"] > 100 and counts["VR304"] >= 20
     assert 1 <= counts["VR301"] <= 10
 
 

@@ -188,6 +188,8 @@ def _split(url: str) -> SplitResult | None:
 @lru_cache(maxsize=16384)
 def parse_arxiv_url(url: str) -> ArxivUrl | None:
     """Read an arxiv.org abs/pdf/html/format link; None for anything else (never raises)."""
+    if "arxiv" not in url.lower():
+        return None  # every arXiv host names it: most links are settled without urlsplit
     parts = _split(url)
     if parts is None:
         return None

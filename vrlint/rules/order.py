@@ -11,6 +11,7 @@ clear order is never reported.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from vrlint.diagnostics import Diagnostic, Edit
@@ -65,7 +66,10 @@ def row_out_of_order(ctx: Context) -> Iterator[Diagnostic]:
         if not misplaced:
             continue
         values = keys(record, order.by)
-        kept = [i for i, v in enumerate(values) if v is not None and i not in misplaced]
+        misplaced_set = set(misplaced)
+        kept = [i for i, v in enumerate(values) if v is not None and i not in misplaced_set]
+        # the kept rows are in order, so the place of a misplaced row is a binary search
+        kept_ranks = [ranked(values[k], order.direction) for k in kept]  # type: ignore[arg-type]
         for index in misplaced:
             if _date_contradicts_its_id(record.entries[index]):
                 continue  # a typo in the date (2015 for 2025) is VR902's, not a misplaced row
@@ -73,7 +77,8 @@ def row_out_of_order(ctx: Context) -> Iterator[Diagnostic]:
             value = values[index]
             assert value is not None
             rank = ranked(value, order.direction)
-            before = next((k for k in kept if rank <= ranked(values[k], order.direction)), None)  # type: ignore[arg-type, operator]
+            place = bisect_left(kept_ranks, rank)  # type: ignore[arg-type]
+            before = kept[place] if place < len(kept) else None
             line = document.line(row.line)
             fix = None
             if line.ending:
@@ -86,9 +91,7 @@ def row_out_of_order(ctx: Context) -> Iterator[Diagnostic]:
                     edits.append(Edit(target, target, line.text + line.ending))
                     edits.sort(key=lambda e: e.start)
                     fix = ctx.fix("unsafe", "move the row to its place in the table's order", edits)
-            where = (
-                f"before line {table.rows[before].line}" if before is not None else "to the end of the table"
-            )
+            where = f"before line {table.rows[before].line}" if before is not None else "to the end of the table"
             dated = next((c.text for c in record.entries[index].cells if c.role == "time"), None)
             what = f"dated {dated!r}, " if order.by == "date" and dated else ""
             yield ctx.report(
