@@ -13,14 +13,18 @@ through ``link_base_url``; nothing leaves 127.0.0.1.
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the fake web server
+
+from fakeweb import FakeWeb
+
 import vrlint
 from vrlint.online import OnlineOptions, check_online
 from vrlint.online import check as online_check
-from vrlint.online.testing import FakeWeb
 
 
 def readme(links: int, hosts: int) -> str:

@@ -20,15 +20,19 @@ import argparse
 import contextlib
 import io
 import random
+import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the fake web server
+
+from fakeweb import FakeWeb
 
 import vrlint
 from vrlint.cli import main as cli_main
 from vrlint.engine import lint
 from vrlint.online.arxiv_api import CANARY_ID
-from vrlint.online.testing import FakeWeb
 from vrlint.records.dates import split_venue
 from vrlint.records.extract import extract_tables
 from vrlint.records.models import Entry, TableRecord

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import corpus_readme, corpus_readmes, read
+from fakeweb import FakeWeb
 from hypothesis import given
 from hypothesis import strategies as st
 from oracle import cmark_tables
@@ -17,7 +18,6 @@ import vrlint
 from vrlint.cli import main
 from vrlint.engine import lint
 from vrlint.online.arxiv_api import CANARY_ID
-from vrlint.online.testing import FakeWeb
 from vrlint.records.dates import split_venue
 from vrlint.rows.add import AddError, add_row, paper_from, paper_tables
 from vrlint.rows.dateformat import Date, read_date, table_format, write_date

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fakeweb import FakeWeb, route_links_to
 
 from vrlint.cli import main
 from vrlint.fixing.show import visible
-from vrlint.online.testing import FakeWeb
 
 README = "# T\n\n| a | b |\n|---|---|\n| x | [code](https://github.coma/b) |\n| y | z |\n"
 
@@ -89,8 +89,9 @@ def test_fix_with_select_changes_only_that_rule(tmp_path: Path, capsys: pytest.C
 
 # -- --online --fix ------------------------------------------------------------------------
 @pytest.fixture
-def web() -> Iterator[FakeWeb]:
+def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeWeb]:
     with FakeWeb() as server:
+        route_links_to(monkeypatch, server.base)  # the README's links are answered by this server
         server.routes["/old-owner/valor"] = (301, {"Location": "https://github.com/new-owner/valor"})
         server.routes["/new-owner/valor"] = (200, {})
         yield server
@@ -101,7 +102,7 @@ def test_online_fix_applies_the_safe_online_fixes(
 ) -> None:
     text = "# P\n\n| Title | Code |\n|---|---|\n| VALOR | [code](https://github.com/old-owner/valor) |\n"
     path = write(tmp_path, text)
-    online = ["--check-links", "--link-base-url", web.base, "--allow-private-hosts"]
+    online = ["--check-links", "--allow-private-hosts"]
     online += ["--cache-dir", str(tmp_path / "cache"), "--timeout", "2"]
     code, out, err = run(capsys, "check", "--fix", "--output-format", "json", *online, str(path))
     assert path.read_text(encoding="utf-8") == text.replace("old-owner", "new-owner"), err

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeweb import FakeWeb, atom_feed
 from hang import finishes
 
 import vrlint
@@ -18,7 +19,6 @@ from vrlint.diagnostics import Diagnostic
 from vrlint.online import OnlineOptions, check_online
 from vrlint.online.arxiv_api import CANARY_ID, _BadAnswer, is_withdrawal, parse_feed
 from vrlint.online.check import _URL_CHARS
-from vrlint.online.testing import FakeWeb, atom_feed
 from vrlint.online.titles import common_words, looks_like_title, normalise_title, title_similarity
 
 VALOR = "VALOR: Vision-Audio-Language Omni-Perception Pretraining Model and Dataset"

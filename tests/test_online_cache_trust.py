@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeweb import FakeWeb
 
 import vrlint
 from vrlint.action import ActionError, read_inputs
 from vrlint.diagnostics import Diagnostic
 from vrlint.online import OnlineOptions, check_online
 from vrlint.online import cache as online_cache
-from vrlint.online.testing import FakeWeb
 
 YEAR = 365 * 86400.0
 

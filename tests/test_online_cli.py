@@ -7,15 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fakeweb import FakeWeb, route_links_to
 
 from vrlint.cli import main
 from vrlint.online.arxiv_api import CANARY_ID
-from vrlint.online.testing import FakeWeb
 
 
 @pytest.fixture
-def web() -> Iterator[FakeWeb]:
+def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeWeb]:
     with FakeWeb() as server:
+        route_links_to(monkeypatch, server.base)  # the README's links are answered by this server
         server.papers[CANARY_ID] = {"id": f"{CANARY_ID}v7", "title": "Attention Is All You Need"}
         server.papers["2304.08345"] = {
             "id": "2304.08345v2",
@@ -45,8 +46,6 @@ def online_args(web: FakeWeb, tmp_path: Path) -> list[str]:
     return [
         "--arxiv-api-url",
         web.url("/api/query"),
-        "--link-base-url",
-        web.base,
         "--allow-private-hosts",
         "--cache-dir",
         str(tmp_path / "cache"),

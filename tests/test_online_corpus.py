@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from conftest import corpus_files, read
+from fakeweb import FakeWeb
 
 import vrlint
 from vrlint.online import OnlineOptions, check_online
-from vrlint.online.testing import FakeWeb
 
 ONLINE = re.compile(r"VR2(5\d)|VR4(5\d)")
 

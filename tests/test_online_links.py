@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fakeweb import FakeWeb
 
 import vrlint
 from vrlint.config import Config
@@ -20,7 +21,6 @@ from vrlint.online import OnlineOptions, check_online, safety
 from vrlint.online import check as online_check
 from vrlint.online import http as online_http
 from vrlint.online.progress import Progress
-from vrlint.online.testing import FakeWeb
 
 
 @pytest.fixture

@@ -135,7 +135,7 @@ def test_a_trickling_server_cannot_hold_a_request_past_its_timeout(trickler: int
 
 
 def test_body_reads_are_capped() -> None:
-    from vrlint.online.testing import FakeWeb
+    from fakeweb import FakeWeb
 
     with FakeWeb() as web:
         start = time.monotonic()

@@ -49,9 +49,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="use this configuration file instead of searching")
-    parser.add_argument(
-        "--max-bytes", type=int, default=None, help="refuse files larger than this (default 10 MB)"
-    )
+    parser.add_argument("--max-bytes", type=int, default=None, help="refuse files larger than this (default 10 MB)")
     parser.add_argument(
         "--no-follow-outside",
         action="store_true",
@@ -108,8 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--check-links", action="store_true", help="request every external link")
     check.add_argument("--check-arxiv", action="store_true", help="look arXiv IDs up in the arXiv API")
     check.add_argument("--cache-dir", type=Path, help="where online results are cached")
-    check.add_argument("--arxiv-api-url", help="arXiv API endpoint (tests)")
-    check.add_argument("--link-base-url", help="send every link request to this base URL (tests)")
+    check.add_argument("--arxiv-api-url", help="arXiv API endpoint (default: export.arxiv.org; a mirror)")
     check.add_argument("--allow-private-hosts", action="store_true", help="allow loopback/private hosts")
     check.add_argument("--timeout", type=float, default=None, help="seconds per online request")
     _add_adoption(check)
@@ -528,8 +525,12 @@ def _fix_file(
 
 def _online(args: argparse.Namespace, document: Document, name: str, config: Config) -> list[Diagnostic]:
     from vrlint.online import OnlineOptions, check_online
+    from vrlint.online.options import OptionsError
 
-    options = OnlineOptions.from_args(args, config)
+    try:
+        options = OnlineOptions.from_args(args, config)
+    except OptionsError as error:
+        raise UsageError(str(error)) from None
     found = list(check_online(document, name, config, options))
     from vrlint.online import check as online_check
 

@@ -17,7 +17,7 @@ Configuration keys (top level of ``[tool.vrlint]`` / ``.vrlint.toml``; all optio
     online-arxiv-batch = 100      # IDs per arXiv API request
 
 Command line (``vrlint check``): ``--online`` (links and arXiv), ``--check-links``,
-``--check-arxiv``, ``--cache-dir``, ``--arxiv-api-url``, ``--link-base-url``,
+``--check-arxiv``, ``--cache-dir``, ``--arxiv-api-url``,
 ``--allow-private-hosts``, ``--timeout``; and, when the parser defines them,
 ``--concurrency``, ``--host-concurrency``, ``--arxiv-interval`` and ``--no-cache``
 (read with ``getattr``, so older parsers simply lack them).
@@ -37,7 +37,7 @@ from vrlint.online.safety import Resolver
 if TYPE_CHECKING:
     from vrlint.config import Config
 
-__all__ = ["CONFIG_KEYS", "DEFAULT_ARXIV_API", "OnlineOptions"]
+__all__ = ["CONFIG_KEYS", "DEFAULT_ARXIV_API", "OnlineOptions", "OptionsError"]
 
 DEFAULT_ARXIV_API = "https://export.arxiv.org/api/query"
 
@@ -59,6 +59,10 @@ CONFIG_KEYS: dict[str, tuple[type, str]] = {
 }
 
 
+class OptionsError(ValueError):
+    """Online options that cannot work together; the command line reports it as a usage error."""
+
+
 @dataclass
 class OnlineOptions:
     """What :func:`vrlint.online.check_online` does and how.
@@ -74,7 +78,8 @@ class OnlineOptions:
     cache_dir: Path | None = None
     use_cache: bool = True
     arxiv_api_url: str = DEFAULT_ARXIV_API
-    #: send every link request to this base URL instead (path and query kept); for tests
+    #: send every link request to this base URL instead (path and query kept): a local
+    #: mirror of the linked sites; Python API only (the tests' fake web server)
     link_base_url: str | None = None
     allow_private_hosts: bool = False
     timeout: float = 10.0
@@ -151,7 +156,6 @@ class OnlineOptions:
         flags = {
             "cache_dir": getattr(args, "cache_dir", None),
             "arxiv_api_url": getattr(args, "arxiv_api_url", None),
-            "link_base_url": getattr(args, "link_base_url", None),
             "timeout": getattr(args, "timeout", None),
             "concurrency": getattr(args, "concurrency", None),
             "host_concurrency": getattr(args, "host_concurrency", None),
@@ -164,6 +168,4 @@ class OnlineOptions:
         try:
             return cls(**values)
         except ValueError as error:
-            from vrlint.cli import UsageError
-
-            raise UsageError(f"online checks: {error}") from None
+            raise OptionsError(f"online checks: {error}") from None

@@ -77,7 +77,7 @@ def row_out_of_order(ctx: Context) -> Iterator[Diagnostic]:
             value = values[index]
             assert value is not None
             rank = ranked(value, order.direction)
-            place = bisect_left(kept_ranks, rank)  # type: ignore[arg-type]
+            place = bisect_left(kept_ranks, rank)
             before = kept[place] if place < len(kept) else None
             line = document.line(row.line)
             fix = None

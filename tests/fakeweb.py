@@ -29,7 +29,22 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from xml.sax.saxutils import escape
 
-__all__ = ["FakeWeb", "atom_feed"]
+__all__ = ["FakeWeb", "atom_feed", "route_links_to"]
+
+
+def route_links_to(monkeypatch: Any, base: str) -> None:
+    """Make the command line's online checks request every link from ``base``
+    (``OnlineOptions.link_base_url``, which has no command-line flag)."""
+    import dataclasses
+
+    from vrlint.online.options import OnlineOptions
+
+    original = OnlineOptions.from_args.__func__  # type: ignore[attr-defined]
+
+    def from_args(cls: type[OnlineOptions], args: Any, config: Any) -> OnlineOptions:
+        return dataclasses.replace(original(cls, args, config), link_base_url=base)
+
+    monkeypatch.setattr(OnlineOptions, "from_args", classmethod(from_args))
 
 
 def atom_feed(entries: list[dict[str, str]]) -> bytes:
