@@ -20,8 +20,8 @@ from vrlint.records.arxiv import parse_arxiv_url
 from vrlint.records.extract import extract_tables
 from vrlint.records.models import TableRecord
 from vrlint.rows.dateformat import Date, read_date
-from vrlint.rows.order import Order, detect_order, insertion_index
-from vrlint.rows.style import Paper, TableStyle, escape_cell, learn_style, render_cells, render_row, title_key
+from vrlint.rows.order import Order, detect_order, insertion_index, title_key
+from vrlint.rows.style import Paper, TableStyle, escape_cell, learn_style, render_cells, render_row
 
 
 class AddError(Exception):

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 _ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _NAMES = (
@@ -57,7 +58,10 @@ def _compile(form: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + body + r"(?![\w]|\.\d)")
 
 
-_PATTERNS = {form: _compile(form) for form in FORMATS}
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The formats' regexes, compiled on first use (40 of them: a cost at import otherwise)."""
+    return tuple((form, _compile(form)) for form in FORMATS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +108,7 @@ def _date_of(match: re.Match[str]) -> Date | None:
 def find_dates(text: str) -> list[Found]:
     """Every format that reads a date in ``text``, at the first place any format does."""
     found: list[Found] = []
-    for form, pattern in _PATTERNS.items():
+    for form, pattern in _patterns():
         match = pattern.search(text)
         if match is None:
             continue

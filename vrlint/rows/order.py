@@ -13,6 +13,7 @@ table.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
@@ -20,7 +21,6 @@ from typing import Literal
 
 from vrlint.records.models import Entry, TableRecord
 from vrlint.rows.dateformat import read_date
-from vrlint.rows.style import title_key
 from vrlint.rules.conventions import Convention, convention
 
 Direction = Literal["descending", "ascending"]
@@ -43,6 +43,14 @@ class Order:
         if not self.convention.total:
             return what
         return f"{what} ({self.convention.describe('adjacent rows with different keys')})"
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def title_key(title: str) -> str:
+    """A title compared loosely: case, punctuation and spacing ignored."""
+    return _NON_WORD.sub(" ", title.casefold()).strip()
 
 
 def date_key(entry: Entry) -> tuple[int, int, int] | None:

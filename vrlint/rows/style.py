@@ -451,9 +451,3 @@ def rows_style(document: Document, tables: Iterable[tuple[Table, TableRecord]]) 
     return [learn_style(document, table, record) for table, record in tables]
 
 
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def title_key(title: str) -> str:
-    """A title compared loosely: case, punctuation and spacing ignored."""
-    return _NON_WORD.sub(" ", title.casefold()).strip()
