@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--arxiv-api-url", help="arXiv API endpoint (default: export.arxiv.org; a mirror)")
     check.add_argument("--allow-private-hosts", action="store_true", help="allow loopback/private hosts")
     check.add_argument("--timeout", type=float, default=None, help="seconds per online request")
+    check.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="files linted at once (default: one per CPU; 1: no pool)"
+    )
     _add_adoption(check)
     check.add_argument("--statistics", action="store_true", help="print how many findings each rule made, not each one")
     check.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no notes")
@@ -342,6 +345,16 @@ def _max_bytes(args: argparse.Namespace) -> int:
     return int(value)
 
 
+def _jobs(args: argparse.Namespace) -> int:
+    from vrlint.pool import default_workers
+
+    if args.jobs is None:
+        return default_workers()
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    return int(args.jobs)
+
+
 def _inside(args: argparse.Namespace) -> Path | None:
     return Path.cwd() if args.no_follow_outside else None
 
@@ -374,9 +387,8 @@ def _screen(args: argparse.Namespace) -> Screen:
 def _check(args: argparse.Namespace) -> int:
     from vrlint.adoption import ScreenError
     from vrlint.config import ConfigError
-    from vrlint.engine import lint
     from vrlint.io import InputError
-    from vrlint.parsing import parse
+    from vrlint.pool import lint_all
     from vrlint.reporting import Report, renderer
 
     if args.unsafe_fixes or args.diff or args.show_fixes:
@@ -399,19 +411,29 @@ def _check(args: argparse.Namespace) -> int:
     paths, failed = _expand_paths(args)
     #: `vrlint --fix -` writes the fixed text to standard output, the report to standard error
     to_stderr = args.fix and not args.diff and any(str(p) == "-" for p in paths)
+    online = args.online or args.check_links or args.check_arxiv
+    inputs: list[tuple[Source, str, Config]] = []
     for path in paths:
         try:
             source, name = _read_input(path, args, limit)
-            path = source.path
-            config = _config_for(path, args.config, rules=True).with_selection(select, ignore, extend_select)
-            text = source.text
-            online = args.online or args.check_links or args.check_arxiv
+            config = _config_for(source.path, args.config, rules=True).with_selection(select, ignore, extend_select)
+            inputs.append((source, name, config))
+        except (InputError, ConfigError) as error:
+            print(f"vrlint: {error}", file=sys.stderr)
+            failed = True
+    # without --fix every file is parsed and linted at once, on every core when there are many
+    # (the online checks and a baseline read the parsed blocks, which a pool does not send back)
+    jobs = 1 if online or screen.baseline is not None or screen.new_since else _jobs(args)
+    parsed = args.output_format == "sarif"  # its fingerprints read the tables
+    linted = iter(()) if args.fix else lint_all([(s.text, n, c) for s, n, c in inputs], jobs, parsed)
+    for source, name, config in inputs:
+        path = source.path
+        try:
             if args.fix:
                 document, diagnostics, pending = _fix_file(args, path, name, source, config, online)
                 changed = changed or pending
             else:
-                document = parse(text)
-                diagnostics = lint(document, name, config)
+                document, diagnostics = next(linted)
                 if online:
                     diagnostics = diagnostics + _online(args, document, name, config)
             diagnostics = screen.apply(path, config, document, diagnostics)
