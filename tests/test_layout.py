@@ -17,7 +17,7 @@ from vrlint.config import Config
 from vrlint.fixing import fix_text, format_text
 from vrlint.fixing.layout import table_layout
 
-FILES = [*corpus_readmes(), SEED]
+FILES = [*corpus_readmes(every=None), SEED]  # all 28 in the full run
 
 
 @functools.cache

@@ -15,11 +15,11 @@ import vrlint
 from vrlint.cli import main
 from vrlint.pool import MIN_FILES, lines_only
 
-NAMES = (
-    "LJungang__Awesome-Video-Reasoning-Landscape.md",
-    "OpenEnvision__Awesome-Multimodal-Modeling.md",
-    "xlite-dev__Awesome-LLM-Inference.md",
-    "friedrichor__Awesome-Multimodal-Papers.md",
+NAMES = (  # small lists with findings, and a grouped one (VR410 in ChunmingHe)
+    "Video-R1__Awesome-Multimodal-Reasoning.md",
+    "aoraki-labs-ai__Awesome-Video-AI-Research.md",
+    "ChunmingHe__awesome-multimodal-large-language-models-in-low-level-vision.md",
+    "EIT-NLP__Awesome-MLLM-Compression.md",
 )
 
 
@@ -45,7 +45,7 @@ def test_a_pool_reports_what_one_process_reports(
 ) -> None:
     alone = _check(capsys, "--jobs", "1", "--output-format", output_format, str(lists))
     pooled = _check(capsys, "--jobs", "3", "--output-format", output_format, str(lists))
-    assert alone[0] == 1 and alone[1].count("VR") > 20  # the premise: findings in every file
+    assert alone[0] == 1 and alone[1].count("VR") > 10  # the premise: findings in every file
     assert pooled == alone
 
 

@@ -48,7 +48,7 @@ TRUE_FINDINGS: dict[str, list[tuple[int, str]]] = {
 MAX_PER_CODE = 10
 
 
-@pytest.mark.parametrize("path", corpus_readmes(), ids=lambda path: path.name)
+@pytest.mark.parametrize("path", corpus_readmes(every=None), ids=lambda path: path.name)  # 28 in --full
 def test_true_corpus_findings_stay_and_no_code_floods_a_file(path: Path) -> None:
     found = lint(vrlint.parse(read(path)), path.name, Config())
     where = {(d.line, d.code) for d in found}
