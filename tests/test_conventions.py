@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vrlint.rules.conventions import convention
+from vrlint.conventions import convention
 
 
 def test_a_clear_majority_is_a_convention() -> None:

@@ -3,7 +3,7 @@
 A table is ordered by date (newest first or oldest first) when the dates of
 its date column go one way between at least 90% of the adjacent rows whose
 dates differ, and at least five such pairs do (the shared test of
-:mod:`vrlint.rules.conventions`); a table without dates may be ordered
+:mod:`vrlint.conventions`); a table without dates may be ordered
 alphabetically by title on the same terms. Rows without a key (no date, or
 a date coarser than the table's: a year among days) are not compared. A row is out
 of order when it is not in the longest run of rows (in table order, gaps
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
+from vrlint.conventions import Convention, convention
 from vrlint.records.models import Entry, TableRecord
 from vrlint.rows.dateformat import read_date
-from vrlint.rules.conventions import Convention, convention
 
 Direction = Literal["descending", "ascending"]
 SortKey = tuple[int, int, int] | str

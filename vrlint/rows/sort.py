@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from vrlint.conventions import Convention
 from vrlint.parsing import parse
 from vrlint.records.extract import extract_tables
 from vrlint.rows.order import Direction, Order, detect_order, sorted_indices
-from vrlint.rules.conventions import Convention
 
 
 class SortError(Exception):

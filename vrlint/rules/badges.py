@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from vrlint.conventions import DEFAULT_MIN_COUNT
 from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Document, Link, Span
 from vrlint.records.arxiv import find_arxiv_ids
@@ -42,7 +43,6 @@ from vrlint.records.shields import (
 from vrlint.records.urls import classify_url, split_host
 from vrlint.rules.arxiv import written_url
 from vrlint.rules.base import Context, rule
-from vrlint.rules.conventions import DEFAULT_MIN_COUNT
 from vrlint.text.mojibake import repair
 
 __all__ = ["BadgeImage", "badge_images", "claims", "link_platform"]

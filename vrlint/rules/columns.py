@@ -6,7 +6,7 @@ Part of the ``rows`` family (VR9xx, see :mod:`vrlint.rules.rows`):
   spelled, the case of a link text, the form of a date, a stars badge's query,
   ``[Paper]`` among titles, an ALL-CAPS title; VR927, a title cut at an unfinished
   formula, needs no convention). A convention is what
-  :func:`vrlint.rules.conventions.convention` says it is (at least 90% of the
+  :func:`vrlint.conventions.convention` says it is (at least 90% of the
   comparable cells and at least 5 of them); without one these rules say nothing.
 * VR93x: a cell whose content is the kind its column never holds but another
   column of the same table always does (a date in the Code column, an arXiv
@@ -21,13 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vrlint.conventions import convention
 from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Cell, Document, Link, Span, Table
 from vrlint.records.dates import is_date_cell
 from vrlint.records.rows import RowView, arxiv_url
 from vrlint.records.urls import classify_url
 from vrlint.rules.base import Context, rule
-from vrlint.rules.conventions import convention
 from vrlint.rules.rows import grouped, row_views
 
 

@@ -13,13 +13,13 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from vrlint.conventions import convention
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Cell, Document, Inline, Span, Table
 from vrlint.records.marks import mark_spelling, read_mark, read_status
 from vrlint.records.models import ColumnRole, Entry, PaperRecord, Position, TableRecord
 from vrlint.records.shields import is_badge_service
 from vrlint.rules.base import Context, rule
-from vrlint.rules.conventions import convention
 from vrlint.text.mojibake import repair
 
 # -- shared helpers -------------------------------------------------------------

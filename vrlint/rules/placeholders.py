@@ -33,12 +33,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from vrlint.conventions import DEFAULT_MIN_COUNT, DEFAULT_MIN_SHARE
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Block, Cell, Document, Heading, HtmlBlock, LinkDefinition, Row, Span, Table, walk
 from vrlint.records.marks import read_status
 from vrlint.records.models import ColumnRole, Position
 from vrlint.rules.base import Context, rule
-from vrlint.rules.conventions import DEFAULT_MIN_COUNT, DEFAULT_MIN_SHARE
 from vrlint.text.mojibake import repair
 
 __all__ = [
