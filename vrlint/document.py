@@ -286,6 +286,8 @@ class Document:
         """(line, column) of a 0-based offset into ``text``; both 1-based."""
         if not self._line_starts:
             self._line_starts = [line.start for line in self.lines]
+            if not self._line_starts:  # an empty file (or a BOM alone): everything is on line 1
+                return 1, offset - len(self.bom) + 1
         index = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
         return index + 1, offset - self._line_starts[index] + 1
 
