@@ -4,6 +4,9 @@ report must be the same as with one process, byte for byte, in every format."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +64,92 @@ def test_lines_only_places_like_a_parsed_document(text: str) -> None:
     assert light.lines == parsed.lines and light.bom == parsed.bom and light.render() == text
     for offset in range(len(text) + 1):
         assert light.position(offset) == parsed.position(offset)
+
+
+def test_without_a_pool_the_files_are_linted_here(
+    lists: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no pool can be made (no working POSIX semaphores: a read-only /dev/shm),
+    the check runs in this process instead of failing."""
+    import concurrent.futures
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    alone = _check(capsys, "--jobs", "1", "--output-format", "json", str(lists))
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
+    assert _check(capsys, "--jobs", "2", "--output-format", "json", str(lists)) == alone
+
+
+def test_errors_are_reported_in_the_order_of_the_arguments(lists: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(str(p) for p in lists.iterdir())
+    argv = [files[0], str(lists / "missing-1.md"), *files[1:3], str(lists / "missing-2.md"), *files[3:]]
+    alone = _check(capsys, "--jobs", "1", *argv)
+    pooled = _check(capsys, "--jobs", "2", *argv)
+    assert pooled == alone and alone[0] == 2
+    errors = [line for line in pooled[2].splitlines() if "missing-" in line]
+    assert len(errors) == 2 and "missing-1.md" in errors[0] and "missing-2.md" in errors[1]
+
+
+def test_jobs_is_checked_even_where_no_pool_would_run(lists: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _check(capsys, "--jobs", "0", "--fix", str(lists / NAMES[0]))
+    assert code == 2 and "--jobs must be at least 1" in err
+
+
+def test_fix_reads_a_file_reached_twice_after_fixing_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named twice (here through a symlink) is fixed once; the second visit
+    reads the fixed file instead of refusing a stale copy."""
+    folder = tmp_path / "list"
+    folder.mkdir()
+    text = "# T\n\n| a | b |\n|---|---|\n| x | [code](https://github.coma/b) |\n| y | z |\n"
+    (folder / "README.md").write_text(text, encoding="utf-8")
+    (folder / "link.md").symlink_to("README.md")
+    code, _, err = _check(capsys, "--fix", str(folder / "README.md"), str(folder / "link.md"))
+    assert code == 0, err
+    assert (folder / "README.md").read_text(encoding="utf-8") == text.replace("github.coma/b", "github.com/a/b")
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process ended meanwhile
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.slow  # lints 40 large files
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the workers")
+def test_workers_end_when_vrlint_is_killed(tmp_path: Path) -> None:
+    for n in range(40):
+        shutil.copy(corpus_readme("LJungang__Awesome-Video-Reasoning-Landscape.md"), tmp_path / f"list-{n}.md")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vrlint", "check", "--jobs", "2", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    for _ in range(600):  # wait for the pool (up to a minute on a loaded machine)
+        workers = _children(process.pid)
+        if len(workers) >= 2 or process.poll() is not None:
+            break
+        time.sleep(0.1)
+    assert len(workers) >= 2, "the pool never started"
+    process.kill()
+    process.wait()
+    for _ in range(300):
+        alive = {pid for pid in workers if Path(f"/proc/{pid}").exists() and "Z" not in _state(pid)}
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert not alive, f"workers outlived vrlint: {alive}"
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

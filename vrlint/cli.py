@@ -18,10 +18,11 @@ time on every commit.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -387,8 +388,10 @@ def _screen(args: argparse.Namespace) -> Screen:
 def _check(args: argparse.Namespace) -> int:
     from vrlint.adoption import ScreenError
     from vrlint.config import ConfigError
+    from vrlint.engine import lint
     from vrlint.io import InputError
-    from vrlint.pool import lint_all
+    from vrlint.parsing import parse
+    from vrlint.pool import MIN_FILES, lint_all
     from vrlint.reporting import Report, renderer
 
     if args.unsafe_fixes or args.diff or args.show_fixes:
@@ -401,6 +404,7 @@ def _check(args: argparse.Namespace) -> int:
     extend_select = _validate_selection(args.extend_select, "--extend-select")
     ignore = _validate_selection(args.ignore, "--ignore")
     limit = _max_bytes(args)
+    jobs = _jobs(args)
     try:
         screen = _screen(args)
     except ScreenError as error:
@@ -412,36 +416,54 @@ def _check(args: argparse.Namespace) -> int:
     #: `vrlint --fix -` writes the fixed text to standard output, the report to standard error
     to_stderr = args.fix and not args.diff and any(str(p) == "-" for p in paths)
     online = args.online or args.check_links or args.check_arxiv
-    inputs: list[tuple[Source, str, Config]] = []
-    for path in paths:
-        try:
-            source, name = _read_input(path, args, limit)
-            config = _config_for(source.path, args.config, rules=True).with_selection(select, ignore, extend_select)
-            inputs.append((source, name, config))
-        except (InputError, ConfigError) as error:
-            print(f"vrlint: {error}", file=sys.stderr)
-            failed = True
-    # without --fix every file is parsed and linted at once, on every core when there are many
-    # (the online checks and a baseline read the parsed blocks, which a pool does not send back)
-    jobs = 1 if online or screen.baseline is not None or screen.new_since else _jobs(args)
-    parsed = args.output_format == "sarif"  # its fingerprints read the tables
-    linted = iter(()) if args.fix else lint_all([(s.text, n, c) for s, n, c in inputs], jobs, parsed)
-    for source, name, config in inputs:
-        path = source.path
-        try:
-            if args.fix:
-                document, diagnostics, pending = _fix_file(args, path, name, source, config, online)
-                changed = changed or pending
-            else:
-                document, diagnostics = next(linted)
-                if online:
-                    diagnostics = diagnostics + _online(args, document, name, config)
-            diagnostics = screen.apply(path, config, document, diagnostics)
-            report.documents[name] = document
-            report.diagnostics.extend(diagnostics)
-        except (InputError, ConfigError, ScreenError) as error:
-            print(f"vrlint: {error}", file=sys.stderr)
-            failed = True
+
+    def inputs() -> Iterator[tuple[Source, str, Config] | InputError | ConfigError]:
+        """Each path read with its configuration, in order, when it is its turn (``--fix``
+        writes a file before the next is read: one reached twice is read fixed)."""
+        for path in paths:
+            try:
+                source, name = _read_input(path, args, limit)
+                config = _config_for(source.path, args.config, rules=True)
+                yield source, name, config.with_selection(select, ignore, extend_select)
+            except (InputError, ConfigError) as error:
+                yield error
+
+    # A plain check of many files is linted in a process pool (vrlint/pool.py), which reads
+    # them all first; --fix, the online checks and a baseline (they need the parsed blocks,
+    # which a pool does not send back) work file by file.
+    pooled = not args.fix and not online and screen.baseline is None and not screen.new_since
+    entries: Iterable[tuple[Source, str, Config] | InputError | ConfigError] = inputs()
+    linted: Generator[tuple[Document, list[Diagnostic]], None, None] | None = None
+    if pooled and jobs > 1 and len(paths) >= MIN_FILES:
+        entries = list(entries)
+        readable = [(s.text, n, c) for s, n, c in (e for e in entries if isinstance(e, tuple))]
+        linted = lint_all(readable, jobs, parsed=args.output_format == "sarif")  # SARIF fingerprints read tables
+    # the pool's workers end with the loop, not when the generator is collected
+    with contextlib.closing(linted) if linted is not None else contextlib.nullcontext():
+        for entry in entries:
+            if not isinstance(entry, tuple):
+                print(f"vrlint: {entry}", file=sys.stderr)
+                failed = True
+                continue
+            source, name, config = entry
+            path = source.path
+            try:
+                if args.fix:
+                    document, diagnostics, pending = _fix_file(args, path, name, source, config, online)
+                    changed = changed or pending
+                elif linted is not None:
+                    document, diagnostics = next(linted)
+                else:
+                    document = parse(source.text)
+                    diagnostics = lint(document, name, config)
+                    if online:
+                        diagnostics = diagnostics + _online(args, document, name, config)
+                diagnostics = screen.apply(path, config, document, diagnostics)
+                report.documents[name] = document
+                report.diagnostics.extend(diagnostics)
+            except (InputError, ConfigError, ScreenError) as error:
+                print(f"vrlint: {error}", file=sys.stderr)
+                failed = True
     try:
         for line in screen.finish():
             if not args.quiet:
