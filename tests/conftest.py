@@ -38,9 +38,7 @@ SEED = FIXTURES / "seed-README.md"
 HISTORY_ARCHIVE = CORPUS_DIR / "history.tar.xz"
 sys.path.insert(0, str(HERE))
 
-settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("full", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 #: the quick run's corpus: 30% of the bytes, chosen to cover what the rules meet
