@@ -12,11 +12,15 @@ from pathlib import Path
 import pytest
 from conftest import SEED, corpus_readme, full_run
 from hypothesis import given
-from hypothesis import strategies as st
+from strategies import markdown_documents
 
 import vrlint
 from vrlint.cli import main
-from vrlint.pool import MIN_FILES, lines_only
+from vrlint.config import Config
+from vrlint.engine import lint
+from vrlint.parsing.build import lines_only
+from vrlint.pool import MIN_FILES
+from vrlint.reporting import Report, renderer
 
 NAMES = (  # small lists with findings, and a grouped one (VR410 in ChunmingHe)
     "Video-R1__Awesome-Multimodal-Reasoning.md",
@@ -61,13 +65,16 @@ def test_jobs_must_be_positive(lists: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 2 and out == "" and "--jobs must be at least 1" in err and "Traceback" not in err
 
 
-@given(st.text(st.sampled_from("ab|\n\r\ufeff -")))
-def test_lines_only_places_like_a_parsed_document(text: str) -> None:
-    parsed = vrlint.parse(text)
-    light = lines_only(text)
-    assert light.lines == parsed.lines and light.bom == parsed.bom and light.render() == text
-    for offset in range(len(text) + 1):
-        assert light.position(offset) == parsed.position(offset)
+@given(markdown_documents())
+def test_reports_from_lines_only_equal_reports_from_the_parsed_document(text: str) -> None:
+    """What the pool sends back (findings and a lines-only document) renders every
+    format but SARIF (which asks the pool for parsed documents) as the parsed one does."""
+    document = vrlint.parse(text)
+    found = lint(document, "README.md", Config())
+    for output_format in ("text", "concise", "json", "github"):
+        render = renderer(output_format)
+        parsed = render(Report(list(found), {"README.md": document}))
+        assert render(Report(list(found), {"README.md": lines_only(text)})) == parsed
 
 
 def test_without_a_pool_the_files_are_linted_here(

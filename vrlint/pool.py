@@ -9,7 +9,7 @@ were given, so the report is the same either way.
 
 A parsed document is seven times the size of its text once pickled, and
 unpickling it in this process would undo half of the gain: from a pool comes a
-document of **lines only** (:func:`lines_only`), which is all that placing and
+document of **lines only** (:func:`vrlint.parsing.build.lines_only`), which is all that placing and
 showing findings needs, unless the caller asks for ``parsed`` documents (SARIF's
 fingerprints read the tables). Callers that need more (the online checks, a
 baseline) run with one worker.
@@ -30,7 +30,7 @@ from vrlint.document import Document
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-__all__ = ["MIN_FILES", "Job", "default_workers", "lines_only", "lint_all"]
+__all__ = ["MIN_FILES", "Job", "default_workers", "lint_all"]
 
 #: fewer files than this are linted in this process
 MIN_FILES = 4
@@ -46,14 +46,6 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def lines_only(text: str) -> Document:
-    """``text`` split into lines, without blocks: enough for reports."""
-    from vrlint.parsing.build import split_lines
-
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    return Document(text=text, lines=split_lines(text[len(bom) :], len(bom)), blocks=[], bom=bom)
 
 
 def _lint_one(job: Job) -> tuple[Document, list[Diagnostic]]:
@@ -109,12 +101,14 @@ def lint_all(jobs: Sequence[Job], workers: int, parsed: bool = False) -> Results
     if pool is None:
         yield from map(_lint_one, jobs)
         return
+    from vrlint.parsing.build import lines_only
+
     with pool:
         if parsed:
             yield from pool.map(_lint_one, jobs, chunksize=1)
             return
         for job, found in zip(jobs, pool.map(_findings, jobs, chunksize=1), strict=True):
-            yield lines_only(job[0]), found
+            yield lines_only(job[0]), found  # see the module's docstring
 
 
 def _pool(workers: int) -> Executor | None:

@@ -54,13 +54,18 @@ def split_lines(text: str, base: int = 0) -> list[Line]:
     return lines
 
 
+def lines_only(text: str) -> Document:
+    """``text`` split into lines, without blocks: what placing and showing findings
+    needs (the process pool sends findings back with this, not a parsed tree)."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    return Document(text=text, lines=split_lines(text[len(bom) :], len(bom)), blocks=[], bom=bom)
+
+
 def parse(text: str) -> Document:
     """Parse a README. ``parse(text).render() == text`` for every string."""
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    lines = split_lines(text[len(bom) :], len(bom))
-    document = Document(text=text, lines=lines, blocks=[], bom=bom)
+    document = lines_only(text)
     with gc_paused():
-        tree = scan_blocks([line.text for line in lines])
+        tree = scan_blocks([line.text for line in document.lines])
         _Builder(document).build(tree)
     return document
 
