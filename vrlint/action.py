@@ -77,14 +77,13 @@ from typing import Any, TextIO
 
 from vrlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vrlint.document import Document, Span
+from vrlint.files import walk_markdown
 from vrlint.reporting.github import escape_data
 from vrlint.revision import RevisionError, run_git
 
 FAIL_ON = ("error", "warning", "never")
 #: what the step runs: ``vrlint check`` (report findings) or ``vrlint format --check``
 MODES = ("check", "format-check")
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-_SKIPPED_DIRECTORIES = ("node_modules",)
 _HUNK = re.compile(r"@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0", "")
@@ -268,11 +267,8 @@ def inside_workspace(files: Sequence[str], environ: Mapping[str, str]) -> tuple[
 
 
 def _markdown_files(directory: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
-        for name in sorted(files):
-            if name.lower().endswith(MARKDOWN_SUFFIXES):
-                yield os.path.join(root, name)
+    for root, name in walk_markdown(directory):
+        yield os.path.join(root, name)  # as given: the annotations show these paths
 
 
 # -- running vrlint ---------------------------------------------------------------

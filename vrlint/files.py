@@ -31,12 +31,19 @@ def is_pattern(text: str) -> bool:
     return glob.has_magic(text)
 
 
-def _markdown_files(directory: Path) -> Iterator[Path]:
+def walk_markdown(directory: str | Path) -> Iterator[tuple[str, str]]:
+    """(folder, file name) of every Markdown file below ``directory``, in sorted
+    order, skipping hidden folders and ``node_modules`` (the CLI and the Action)."""
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRECTORIES)
         for name in sorted(files):
             if name.lower().endswith(MARKDOWN_SUFFIXES):
-                yield Path(root) / name
+                yield root, name
+
+
+def _markdown_files(directory: Path) -> Iterator[Path]:
+    for root, name in walk_markdown(directory):
+        yield Path(root) / name
 
 
 def _matches(path: Path, patterns: Sequence[str]) -> bool:
