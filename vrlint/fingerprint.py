@@ -146,11 +146,6 @@ def _hash(text: str, length: int) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:length]
 
 
-def fingerprints(diagnostics: Iterable[Diagnostic], document: Document) -> list[str]:
-    locator = Locator(document)
-    return [fingerprint(d, locator) for d in diagnostics]
-
-
 @dataclass
 class Known:
     """What an earlier version had: fingerprints and grouped findings' places."""
