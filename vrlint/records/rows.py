@@ -9,6 +9,7 @@ facts instead of walking the row again.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,6 +52,15 @@ class RowView:
     @property
     def distinct_ids(self) -> list[str]:
         return list(dict.fromkeys(m.aid.id for m in self.ids))
+
+
+_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
+
+
+def letters_key(text: str | None) -> str:
+    """The ASCII letters and digits of ``text``, lower-cased: how rules compare the
+    titles and names of different rows (VR412, VR941)."""
+    return _NOT_LETTERS.sub("", (text or "").lower())
 
 
 def badge_arxiv_id(image: Link) -> ArxivId | None:

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 from vrlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from vrlint.document import Document, Link, Span
 from vrlint.records.models import Entry, Position, TableRecord
+from vrlint.records.rows import letters_key
 from vrlint.records.urls import classify_url, split_host
 from vrlint.rules.base import Context, rule
 
@@ -1239,10 +1240,6 @@ def _agree_fix(
 # ---------------------------------------------------------------------------
 
 
-def _norm_title(title: str | None) -> str:
-    return re.sub(r"[^0-9a-z]+", "", (title or "").lower())
-
-
 def _works(tables: Sequence[TableRecord]) -> dict[int, int]:
     """Group rows (by ``id(entry)``) that describe one work: rows sharing a
     normalised title or an arXiv ID. Returns each row's group."""
@@ -1260,7 +1257,7 @@ def _works(tables: Sequence[TableRecord]) -> dict[int, int]:
         for entry in table.entries:
             me = id(entry)
             find(me)
-            title = _norm_title(entry.title)
+            title = letters_key(entry.title)
             keys = {f"t:{title}"} if title else set()
             keys |= {f"a:{aid}" for aid in entry.arxiv_ids}
             for key in sorted(keys):

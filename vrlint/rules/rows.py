@@ -31,7 +31,7 @@ from urllib.parse import parse_qs, urlsplit
 from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Heading, HtmlBlock, Link, Paragraph, Span, walk
 from vrlint.records.dates import is_date_cell, split_venue
-from vrlint.records.rows import IdMention, RowView, arxiv_url, build_rows, cell_date
+from vrlint.records.rows import IdMention, RowView, arxiv_url, build_rows, cell_date, letters_key
 from vrlint.rules.base import Context, rule
 
 _CACHE_KEY = "_vrlint_row_views"
@@ -792,7 +792,7 @@ def code_of_other_row(ctx: Context) -> Iterator[Diagnostic]:
         if len({view.row.line for view, _ in uses}) > _SHARED_REPO_ROWS:
             continue
         first, second = uses[0], uses[-1]
-        named = [_letters(name) in _letters(view.entry.title or "") for view, _ in (first, second)]
+        named = [letters_key(name) in letters_key(view.entry.title) for view, _ in (first, second)]
         if named.count(True) != 1 or _family(first[0].entry.title) == _family(second[0].entry.title):
             continue  # versions of one project (Janus, Janus-Pro) or a repository neither title names
         if not named[0]:
@@ -803,10 +803,6 @@ def code_of_other_row(ctx: Context) -> Iterator[Diagnostic]:
             f'"{_clip(first[0].entry.title, 50)}" on line {first[0].row.line}; '
             f'check which paper it belongs to and link the right repository for "{_clip(second[0].entry.title, 50)}"',
         )
-
-
-def _letters(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def _family(title: str | None) -> str:
