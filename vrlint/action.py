@@ -78,13 +78,14 @@ from typing import Any, TextIO
 from vrlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from vrlint.document import Document, Span
 from vrlint.files import walk_markdown
+from vrlint.lazyre import lazy_pattern
 from vrlint.reporting.github import escape_data
 from vrlint.revision import RevisionError, run_git
 
 FAIL_ON = ("error", "warning", "never")
 #: what the step runs: ``vrlint check`` (report findings) or ``vrlint format --check``
 MODES = ("check", "format-check")
-_HUNK = re.compile(r"@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+_HUNK = lazy_pattern(r"@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0", "")
 

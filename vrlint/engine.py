@@ -25,13 +25,14 @@ from itertools import pairwise
 from vrlint.config import Config
 from vrlint.diagnostics import Applicability, Diagnostic, Fix
 from vrlint.document import Document
+from vrlint.lazyre import lazy_pattern
 from vrlint.rules.base import Rule, all_rules, run_rules
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy_pattern(
     r"<!--[ \t]*vrlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->", re.IGNORECASE
 )
 #: a code or prefix (VR, VR4, VR401); other words in a directive are a reason
-_CODE = re.compile(r"\b[Vv][Rr]\d{0,3}\b")
+_CODE = lazy_pattern(r"\b[Vv][Rr]\d{0,3}\b")
 
 
 @dataclass

@@ -24,7 +24,6 @@ two cells of one row); callers compare them as multisets.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,14 +31,15 @@ from typing import Any
 
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Document, Row, Table
+from vrlint.lazyre import lazy_pattern
 
-_SPACE = re.compile(r"\s+")
-_DASHES = re.compile(r"-{3,}")
+_SPACE = lazy_pattern(r"\s+")
+_DASHES = lazy_pattern(r"-{3,}")
 #: a line's list marker (``-``, ``*``, ``+``, ``12.``, ``3)``), block quote markers and indentation
-_LIST_MARKER = re.compile(r"^(?:[>\s]*(?:[-*+]|\d{1,9}[.)])\s+)+")
+_LIST_MARKER = lazy_pattern(r"^(?:[>\s]*(?:[-*+]|\d{1,9}[.)])\s+)+")
 #: an arXiv identifier in a row (new style, optional version dropped)
-_ARXIV_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
-_OLD_ARXIV_ID = re.compile(r"\b([a-z-]+(?:\.[A-Z]{2})?/\d{7})\b")
+_ARXIV_ID = lazy_pattern(r"(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+_OLD_ARXIV_ID = lazy_pattern(r"\b([a-z-]+(?:\.[A-Z]{2})?/\d{7})\b")
 
 
 def _squash(text: str) -> str:

@@ -75,7 +75,6 @@ where adding a row is a one-line diff. Raise ``max-width`` or set
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -83,6 +82,7 @@ from wcwidth import wcswidth
 
 from vrlint.config import Config
 from vrlint.document import Alignment, Document, Row, Table
+from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.tables import trim_bounds
 from vrlint.records.marks import mark_spelling, read_mark
 
@@ -108,7 +108,7 @@ _VARIATION_SELECTORS = str.maketrans("", "", "\ufe0e\ufe0f")
 _LONGEST_MARK = 32
 # Characters wcwidth gives -1 (C0 and C1 controls, DEL). One character class,
 # no nesting: linear time.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL = lazy_pattern(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class FormatError(Exception):

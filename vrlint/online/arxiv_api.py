@@ -33,6 +33,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from vrlint.lazyre import lazy_pattern
 from vrlint.online.cache import Cache, plain_text
 from vrlint.online.http import FetchError, Response, request
 from vrlint.online.links import parse_retry_after
@@ -47,10 +48,10 @@ CANARY_ID = "1706.03762"
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"
-_SPACE = re.compile(r"\s+")
+_SPACE = lazy_pattern(r"\s+")
 # single quantifiers over disjoint classes: linear on any input
-_WITHDRAWN_COMMENT = re.compile(r"\bwithdrawn?\b", re.IGNORECASE)
-_WITHDRAWN_SUMMARY = re.compile(
+_WITHDRAWN_COMMENT = lazy_pattern(r"\bwithdrawn?\b", re.IGNORECASE)
+_WITHDRAWN_SUMMARY = lazy_pattern(
     r"\b(?:paper|article|manuscript|submission|work|version|preprint)\s+(?:has\s+been|was|is)\s+withdrawn\b"
     r"|\bwithdrawn\s+by\s+(?:the\s+)?(?:authors?|arxiv|admin)"
     r"|^\s*withdrawn\b",
@@ -58,7 +59,7 @@ _WITHDRAWN_SUMMARY = re.compile(
 )
 
 #: a repository link in an abstract (``https://github.com/owner/name``); bounded classes, linear
-_GITHUB_REPO = re.compile(r"https?://github\.com/[A-Za-z0-9][\w.-]{0,38}/[\w.-]{1,100}")
+_GITHUB_REPO = lazy_pattern(r"https?://github\.com/[A-Za-z0-9][\w.-]{0,38}/[\w.-]{1,100}")
 
 _LAST_REQUEST: dict[str, float] = {}
 _INTERVAL_LOCK = threading.Lock()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import ipaddress
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -23,6 +22,7 @@ from vrlint.config import Config
 from vrlint.diagnostics import Diagnostic, Edit, Fix
 from vrlint.document import Document, Link, Span
 from vrlint.engine import find_suppressions, group_findings
+from vrlint.lazyre import lazy_pattern
 from vrlint.online.arxiv_api import ArxivClient, ArxivRecord
 from vrlint.online.cache import CACHE_DIR_NAME, Cache
 from vrlint.online.links import LinkChecker, LinkResult, strip_fragment
@@ -44,7 +44,7 @@ _DAY = 86400.0
 
 #: characters a replacement URL may contain for vrlint to write it into
 #: Markdown (RFC 3986; no spaces, quotes, angle brackets or backslashes)
-_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_URL_CHARS = lazy_pattern(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
 
 
 @dataclass

@@ -20,17 +20,18 @@ whether the ID is right.
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from vrlint.lazyre import lazy_pattern
+
 __all__ = ["common_words", "looks_like_title", "normalise_title", "title_similarity"]
 
 # each pattern is one character class with one quantifier: linear time
-_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
-_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_NON_WORD = re.compile(r"[\W_]+")
+_LATEX_COMMAND = lazy_pattern(r"\\[A-Za-z]+")
+_PARENTHESES = lazy_pattern(r"\([^()]*\)|\[[^\[\]]*\]")
+_NON_WORD = lazy_pattern(r"[\W_]+")
 _STOPWORDS = frozenset(
     "a an the of for and in on with to via by from at as is are be towards toward into "
     "its their our we you your it this that".split()

@@ -21,12 +21,13 @@ linear in the content.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from vrlint.lazyre import lazy_pattern
 
 #: what cmark calls a space (``cmark_isspace``)
 _ASCII_SPACE = " \t\n\v\f\r"
-_LINK_STOP = re.compile(r"[ \t\n\v\f\r<]")
+_LINK_STOP = lazy_pattern(r"[ \t\n\v\f\r<]")
 _TRAILING = frozenset("?!.,:*_~'\"")
 
 #: the scheme of a URL autolink, matched at its first letter

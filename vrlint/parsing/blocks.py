@@ -17,21 +17,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.tables import is_delimiter_row, split_row
 
 TAB_STOP = 4
 CODE_INDENT = 4
 MAX_AUTOCOMPLETED_CELLS = 0x80000
 
-_ATX = re.compile(r"#{1,6}(?:[ \t]+|\Z)")
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})")
-_FENCE_CLOSE = re.compile(r"(`{3,}|~{3,})[ \t]*\Z")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*\Z")
-_THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
+_ATX = lazy_pattern(r"#{1,6}(?:[ \t]+|\Z)")
+_FENCE_OPEN = lazy_pattern(r"(`{3,}|~{3,})")
+_FENCE_CLOSE = lazy_pattern(r"(`{3,}|~{3,})[ \t]*\Z")
+_SETEXT = lazy_pattern(r"(?:=+|-+)[ \t]*\Z")
+_THEMATIC = lazy_pattern(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})\Z")
 #: the first character that cannot continue a thematic break of ``*``, ``-``, ``_``
-_THEMATIC_STOP = {char: re.compile(rf"[^{re.escape(char)} \t]") for char in "*-_"}
-_BULLET = re.compile(r"[*+-](?=[ \t]|\Z)")
-_ORDERED = re.compile(r"([0-9]{1,9})([.)])(?=[ \t]|\Z)")
+_THEMATIC_STOP = {char: lazy_pattern(rf"[^{re.escape(char)} \t]") for char in "*-_"}
+_BULLET = lazy_pattern(r"[*+-](?=[ \t]|\Z)")
+_ORDERED = lazy_pattern(r"([0-9]{1,9})([.)])(?=[ \t]|\Z)")
 
 _HTML_BLOCK_TAGS = (
     "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
@@ -41,25 +42,25 @@ _HTML_BLOCK_TAGS = (
 )
 _ATTRIBUTE = r"""(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 _HTML_START = [
-    (1, re.compile(r"<(?:script|pre|style|textarea)(?:[ \t>]|\Z)", re.IGNORECASE)),
-    (2, re.compile(r"<!--")),
-    (3, re.compile(r"<\?")),
-    (4, re.compile(r"<![A-Z]")),
-    (5, re.compile(r"<!\[CDATA\[")),
-    (6, re.compile(r"</?(?:" + _HTML_BLOCK_TAGS + r")(?:[ \t]|/?>|\Z)", re.IGNORECASE)),
+    (1, lazy_pattern(r"<(?:script|pre|style|textarea)(?:[ \t>]|\Z)", re.IGNORECASE)),
+    (2, lazy_pattern(r"<!--")),
+    (3, lazy_pattern(r"<\?")),
+    (4, lazy_pattern(r"<![A-Z]")),
+    (5, lazy_pattern(r"<!\[CDATA\[")),
+    (6, lazy_pattern(r"</?(?:" + _HTML_BLOCK_TAGS + r")(?:[ \t]|/?>|\Z)", re.IGNORECASE)),
 ]
-_HTML_START_7 = re.compile(
+_HTML_START_7 = lazy_pattern(
     r"(?:<(?!(?:script|style|pre|textarea)(?:[ \t>/]|\Z))[A-Za-z][A-Za-z0-9-]*"
     + _ATTRIBUTE
     + r"*[ \t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*\Z",
     re.IGNORECASE,
 )
 _HTML_END = {
-    1: re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE),
-    2: re.compile(r"-->"),
-    3: re.compile(r"\?>"),
-    4: re.compile(r">"),
-    5: re.compile(r"\]\]>"),
+    1: lazy_pattern(r"</(?:script|pre|style|textarea)>", re.IGNORECASE),
+    2: lazy_pattern(r"-->"),
+    3: lazy_pattern(r"\?>"),
+    4: lazy_pattern(r">"),
+    5: lazy_pattern(r"\]\]>"),
 }
 
 _CONTAINERS = ("document", "block_quote", "list", "item")

@@ -9,7 +9,6 @@ blocks, and the inline content of paragraphs, headings and cells is parsed.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -30,14 +29,15 @@ from vrlint.document import (
     Table,
     plain_text,
 )
+from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.blocks import Node, scan_blocks
 from vrlint.parsing.inline import SourceMap, parse_inlines
 from vrlint.parsing.linkdefs import leading_definitions, normalize_label
 from vrlint.parsing.slugs import AnchorRegistry, github_slug
 from vrlint.parsing.tables import alignment_of, split_row, trim_bounds, unescape_pipes
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*\Z")
+_LINE = lazy_pattern(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_CLOSING_HASHES = lazy_pattern(r"(?:^|[ \t]+)#+[ \t]*\Z")
 
 
 def split_lines(text: str, base: int = 0) -> list[Line]:

@@ -25,6 +25,7 @@ from mistune.plugins.formatting import strikethrough
 from mistune.util import unikey
 
 from vrlint.document import Inline, Span
+from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.autolink import URL_START, WWW_START, url_autolink_end, www_autolink_end
 
 Token = dict[str, Any]
@@ -32,16 +33,16 @@ SpanMaker = Callable[[int, int], Span]
 
 #: characters that can start inline syntax; content without them is plain
 #: text, and skipping mistune for it keeps parsing of big tables cheap.
-_SYNTAX = re.compile(r"[\\`*_\[\]!<&~\n]|(?:https?|ftp)://|www\.", re.IGNORECASE)
+_SYNTAX = lazy_pattern(r"[\\`*_\[\]!<&~\n]|(?:https?|ftp)://|www\.", re.IGNORECASE)
 #: text whose only syntax is character references (``&#10003;``)
-_ONLY_ENTITIES = re.compile(
+_ONLY_ENTITIES = lazy_pattern(
     r"(?:[^\\`*_\[\]!<&~\n]|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)*\Z"
 )
 #: a destination without parentheses, escapes or brackets, then a title or the end
-_SIMPLE_DESTINATION = re.compile(r"[ \t\n]*([^\s()<>\\]+)(?=[ \t\n]|\Z)")
-_ESCAPABLE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_SIMPLE_DESTINATION = lazy_pattern(r"[ \t\n]*([^\s()<>\\]+)(?=[ \t\n]|\Z)")
+_ESCAPABLE = lazy_pattern(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 #: one run of emphasis delimiters (no nesting: linear)
-_EMPHASIS_RUN = re.compile(r"[*_]+")
+_EMPHASIS_RUN = lazy_pattern(r"[*_]+")
 #: mistune 3.4 resolves emphasis in quadratic time when the runs nest or
 #: mismatch (``*a **a ... a** a*``: 2,000 runs took 0.5 s, 4,000 runs 1.6 s,
 #: the cmark-gfm pathological test's 260,000 runs would take hours). Content

@@ -10,10 +10,11 @@ definition without it, and the line to the paragraph.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-_DEFINITION = re.compile(
+from vrlint.lazyre import lazy_pattern
+
+_DEFINITION = lazy_pattern(
     r"[ ]{0,3}\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*"
     r"(<[^<>\n]*>|[^ \t<][^ \t]*)"
     r"(?:[ \t]+(\"[^\"]*\"|'[^']*'|\([^()]*\)))?[ \t]*\Z"

@@ -12,11 +12,12 @@ import re
 from collections.abc import Iterable
 
 from vrlint.document import Cell, Document, Heading, HtmlBlock, Inline, Link, Paragraph, Table
+from vrlint.lazyre import lazy_pattern
 
-_ATTRIBUTE = re.compile(
+_ATTRIBUTE = lazy_pattern(
     r"""\b(href|src)[ \t\n]*=[ \t\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = lazy_pattern(r"<!--.*?-->", re.DOTALL)
 
 
 def _blank_comments(text: str) -> str:

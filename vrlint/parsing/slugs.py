@@ -16,16 +16,17 @@ generated anchor is itself reserved, so ``Foo``, ``Foo``, ``Foo-1`` give
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
+
+from vrlint.lazyre import lazy_pattern
 
 __all__ = ["AnchorRegistry", "github_slug", "unique_anchors"]
 
 # GitHub renders known ``:shortcode:`` emoji as an emoji (an image or the
 # character itself), which the slug rule then drops.  The segments between two
 # colons are disjoint, so this is linear; the possessive ``++`` makes sure.
-_SHORTCODE = re.compile(r":[a-z0-9_+-]++:")
+_SHORTCODE = lazy_pattern(r":[a-z0-9_+-]++:")
 
 # \p{Word} in Ruby/Onigmo by general category: L*, M*, Nd, Pc.
 _WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Pc"})

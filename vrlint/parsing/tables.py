@@ -8,8 +8,9 @@ cmark-gfm instead, and return offsets so every cell can be located.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from vrlint.lazyre import lazy_pattern
 
 #: cmark-gfm's ``spacechar`` inside tables.
 _TABLE_SPACE = " \t\v\f"
@@ -25,7 +26,7 @@ _CELL_TRIM = " \t\n\r"
 
 #: ``scan_table_start``: the delimiter row. Each repetition starts with a
 #: pipe, so the pattern is unambiguous and runs in linear time.
-DELIMITER_ROW = re.compile(
+DELIMITER_ROW = lazy_pattern(
     r"\|?[ \t\v\f]*:?-+:?[ \t\v\f]*(?:\|[ \t\v\f]*:?-+:?[ \t\v\f]*)*\|?[ \t\v\f]*\Z"
 )
 

@@ -18,6 +18,8 @@ from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
 
+from vrlint.lazyre import lazy_pattern
+
 __all__ = [
     "OLD_ARCHIVES",
     "ArxivId",
@@ -45,17 +47,17 @@ _NEW_CORE = r"(?P<yymm>\d{4})\.(?P<num>\d{4,5})"
 _OLD_CORE = r"(?P<arch>[a-z]+(?:-[a-z]+)?)(?P<subj>\.[A-Za-z]{2})?/(?P<oyymm>\d{4})(?P<onum>\d{3})"
 _VERSION = r"(?:v(?P<ver>\d{1,6}))?"
 
-_BARE_ID = re.compile(rf"(?i:arxiv:)?[ \t]*(?:{_NEW_CORE}|{_OLD_CORE}){_VERSION}")
+_BARE_ID = lazy_pattern(rf"(?i:arxiv:)?[ \t]*(?:{_NEW_CORE}|{_OLD_CORE}){_VERSION}")
 
 # Free text: a look-behind keeps IDs out of longer digit runs and dotted
 # version strings ("1.3.2024"), except right after "arXiv." (DOIs such as
 # 10.48550/arXiv.2306.14824). Months are restricted to 01-12 to avoid dates.
-_FIND_NEW = re.compile(
+_FIND_NEW = lazy_pattern(
     r"(?:(?<=[aA][rR][xX][iI][vV]\.)|(?<![0-9A-Za-z.]))"
     r"(?P<yymm>\d\d(?:0[1-9]|1[0-2]))\.(?P<num>\d{4,5})"
     r"(?:v(?P<ver>\d{1,6}))?(?![0-9]|\.[0-9])"
 )
-_FIND_OLD = re.compile(
+_FIND_OLD = lazy_pattern(
     rf"(?<![0-9A-Za-z.\-])(?P<arch>{_ARCHIVE_ALT})(?P<subj>\.[A-Z]{{2}})?/"
     r"(?P<oyymm>\d\d(?:0[1-9]|1[0-2]))(?P<onum>\d{3})"
     r"(?:v(?P<ver>\d{1,6}))?(?![0-9])"
@@ -63,10 +65,10 @@ _FIND_OLD = re.compile(
 
 _ARXIV_HOSTS = frozenset({"arxiv.org", "www.arxiv.org", "export.arxiv.org", "browse.arxiv.org"})
 _ID_IN_PATH = rf"(?:{_NEW_CORE}|{_OLD_CORE}){_VERSION}"
-_URL_PATH = re.compile(
+_URL_PATH = lazy_pattern(
     rf"/(?P<form>abs|pdf|html|format|ps|src|e-print)/{_ID_IN_PATH}(?P<pdf>\.pdf)?(?P<rest>/[^?#]*)?"
 )
-_FTP_PATH = re.compile(rf"/ftp/(?:arxiv/papers|[a-z-]+/papers)/\d{{4}}/{_ID_IN_PATH}\.pdf")
+_FTP_PATH = lazy_pattern(rf"/ftp/(?:arxiv/papers|[a-z-]+/papers)/\d{{4}}/{_ID_IN_PATH}\.pdf")
 
 Scheme = Literal["new", "old"]
 Form = Literal["abs", "pdf", "html", "other"]

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vrlint.lazyre import lazy_pattern
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -39,20 +41,20 @@ _MONTHS = {
 _MONTH_NAME = r"(?P<mname>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 
 #: full-year forms first: 2025-12-23, 2025/12, 2025.10.05, 2023-5-20
-_Y4_M = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?(?![\d])")
+_Y4_M = lazy_pattern(r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-./](?P<m>\d{1,2})(?:[-./](?P<d>\d{1,2}))?(?![\d])")
 #: 12/2023, 08/27, 2025 (month/day, year)
-_M_Y4 = re.compile(r"(?<![\d.])(?P<m>\d{1,2})(?:/(?P<d>\d{1,2}))?[/,]\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+_M_Y4 = lazy_pattern(r"(?<![\d.])(?P<m>\d{1,2})(?:/(?P<d>\d{1,2}))?[/,]\s*(?P<y>(?:19|20)\d\d)(?!\d)")
 #: 9/04/24, 12/29/22 (US month/day/two-digit year)
-_US = re.compile(r"(?<![\d./])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?![\d/])")
+_US = lazy_pattern(r"(?<![\d./])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2})(?![\d/])")
 #: 25.03, 26.4.07, 24-03 (two-digit year first, as arXiv IDs do)
-_Y2_M = re.compile(r"(?<![\d./])(?P<y>\d{2})[.\-](?P<m>\d{1,2})(?:[.\-](?P<d>\d{1,2}))?(?![\d])")
+_Y2_M = lazy_pattern(r"(?<![\d./])(?P<y>\d{2})[.\-](?P<m>\d{1,2})(?:[.\-](?P<d>\d{1,2}))?(?![\d])")
 #: Dec 2024, December 2024, Dec. 2024, 2024 Dec
-_NAME_Y4 = re.compile(_MONTH_NAME + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
-_Y4_NAME = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s+" + _MONTH_NAME + r"\b", re.IGNORECASE)
+_NAME_Y4 = lazy_pattern(_MONTH_NAME + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_Y4_NAME = lazy_pattern(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s+" + _MONTH_NAME + r"\b", re.IGNORECASE)
 #: a bare year, also glued to a venue (ICCV2023) or after an apostrophe (CVPR '23)
-_Y4 = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
-_APOSTROPHE_Y2 = re.compile(r"['’‘](?P<y>\d{2})(?!\d)")
-_GLUED_Y2 = re.compile(r"(?<=[A-Za-z])(?P<y>[12]\d)(?![\d])")
+_Y4 = lazy_pattern(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
+_APOSTROPHE_Y2 = lazy_pattern(r"['’‘](?P<y>\d{2})(?!\d)")
+_GLUED_Y2 = lazy_pattern(r"(?<=[A-Za-z])(?P<y>[12]\d)(?![\d])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +109,7 @@ def parse_date(text: str) -> YearMonth | None:
     return None
 
 
-_VENUE_NOISE = re.compile(r"[\s,;:·|/(\[-]+$|^[\s,;:·|/)\]-]+")
+_VENUE_NOISE = lazy_pattern(r"[\s,;:·|/(\[-]+$|^[\s,;:·|/)\]-]+")
 
 
 def venue_year(text: str) -> int | None:
@@ -140,13 +142,13 @@ def split_venue(text: str) -> tuple[str | None, int | None]:
     return name, year
 
 
-_DATE_CELL = re.compile(
+_DATE_CELL = lazy_pattern(
     r"^\s*(?:(?:19|20)\d\d(?:[-./]\d{1,2}){0,2}|\d{1,2}[-./]\d{1,2}(?:[-./]\d{2,4})?|\d{1,2}/\d{1,2},\s*\d{4}|\d{1,2}/(?:19|20)\d\d|"
     + _MONTH_NAME
     + r",? \d{4})\s*$",
     re.IGNORECASE,
 )
-_NUMBER_OR_MARK = re.compile(r"^[\s#\d\W_]*$")
+_NUMBER_OR_MARK = lazy_pattern(r"^[\s#\d\W_]*$")
 
 
 @lru_cache(maxsize=8192)

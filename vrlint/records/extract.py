@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from vrlint.document import Cell, Document, Heading, Inline, Link, Span, Table, text_outside_links
+from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.build import gc_paused
 from vrlint.parsing.links import cell_links
 from vrlint.records.arxiv import find_arxiv_ids, parse_arxiv_id, parse_arxiv_url
@@ -35,54 +36,54 @@ from vrlint.records.models import (
 from vrlint.records.shields import parse_badge_url
 from vrlint.records.urls import classify_url
 
-_NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD = lazy_pattern(r"[^\w]+")
 _ROLE_PATTERNS: list[tuple[ColumnRole, re.Pattern[str]]] = [
-    ("time", re.compile(r"^(?:time|date|year|month|release date|pub date|published|日期|年份|时间|发布时间)$")),
+    ("time", lazy_pattern(r"^(?:time|date|year|month|release date|pub date|published|日期|年份|时间|发布时间)$")),
     (
         "venue",
-        re.compile(
+        lazy_pattern(
             r"^(?:venue|venue year|conference|conference journal|conf|journal|pub|publication|publication venue|"
             r"published in|source|会议|期刊|发表)$"
         ),
     ),
-    ("checkpoint", re.compile(r"(?:checkpoint|ckpt|weights|hugging ?face|model ?zoo|hf)")),
+    ("checkpoint", lazy_pattern(r"(?:checkpoint|ckpt|weights|hugging ?face|model ?zoo|hf)")),
     (
         "title",
-        re.compile(
+        lazy_pattern(
             r"^(?:title|name|method|methods|model name|paper title|benchmark|work|dataset name|"
             r"dataset|datasets|benchmark name|approach|project|标题|名字|名称|题目|论文|论文标题)$"
         ),
     ),
-    ("paper", re.compile(r"(?:paper|arxiv|publication|pdf)")),
+    ("paper", lazy_pattern(r"(?:paper|arxiv|publication|pdf)")),
     (
         "code",
-        re.compile(
+        lazy_pattern(
             r"^(?:code|codes|github|repo|repository|implementation|official code|code project|code proj|"
             r"project code|代码)$"
         ),
     ),
-    ("model", re.compile(r"^(?:model|models|backbone)$")),
-    ("link", re.compile(r"^(?:link|links|url|resource|resources|download|access|homepage)$")),
+    ("model", lazy_pattern(r"^(?:model|models|backbone)$")),
+    ("link", lazy_pattern(r"^(?:link|links|url|resource|resources|download|access|homepage)$")),
     (
         "detail",
-        re.compile(r"(?:detail|description|desc|note|remark|summary|highlight|comment|idea|contribution|tl ?dr)"),
+        lazy_pattern(r"(?:detail|description|desc|note|remark|summary|highlight|comment|idea|contribution|tl ?dr)"),
     ),
-    ("status", re.compile(r"^(?:status|release|released|open source|availability)$")),
+    ("status", lazy_pattern(r"^(?:status|release|released|open source|availability)$")),
 ]
 _MODALITY_WORDS = frozenset(
     "text image images audio video videos speech 3d point cloud depth music sound motion vision "
     "language lang img vid pc thermal event tactile".split()
 )
 _MODALITY_PREFIXES = frozenset("si so input output in out i o".split())
-_VENUES = re.compile(
+_VENUES = lazy_pattern(
     r"\b(NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|ACM ?MM|MM|TPAMI|"
     r"T-PAMI|IJCV|TIP|TMM|TCSVT|WACV|BMVC|KDD|WWW|SIGIR|SIGGRAPH(?: Asia)?|Interspeech|ICASSP|3DV|RSS|"
     r"CoRL|IROS|ICRA|TMLR|JMLR|ICME|MICCAI|ACCV|TOG|Nature|Science|CHI|UIST|COLM|ICLR Workshop)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
-_SHORT_YEAR = re.compile(r"['’](\d{2})\b")
-_PROJECT_WORDS = re.compile(r"\b(?:project|page|website|homepage|demo|site)\b", re.IGNORECASE)
+_YEAR = lazy_pattern(r"(?<!\d)(19[89]\d|20[0-4]\d)(?!\d)")
+_SHORT_YEAR = lazy_pattern(r"['’](\d{2})\b")
+_PROJECT_WORDS = lazy_pattern(r"\b(?:project|page|website|homepage|demo|site)\b", re.IGNORECASE)
 
 
 def position(span: Span) -> Position:
@@ -202,7 +203,7 @@ def records_year(entry: Entry) -> None:
             entry.year = int(m.group(1))
 
 
-_GENERIC_LINK_TEXT = re.compile(
+_GENERIC_LINK_TEXT = lazy_pattern(
     r"^\W*(?:paper|papers|pdf|arxiv|abs|link|links|code|github|project|page|website|homepage|demo|blog|"
     r"model|models|dataset|data|hf|hugging ?face|openreview|doi|video|slides|here|论文|链接|代码)\W*$",
     re.IGNORECASE,
@@ -269,7 +270,7 @@ def _inferred_title(document: Document, entry: Entry, cells: list[Cell], block_i
     return None
 
 
-_SLUG = re.compile(r"[^\w]+")
+_SLUG = lazy_pattern(r"[^\w]+")
 
 
 def stable_id(entry: Entry) -> str | None:

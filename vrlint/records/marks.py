@@ -9,8 +9,9 @@ the meaning (to compare rows) and the spelling (to flag a table that mixes
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from vrlint.lazyre import lazy_pattern
 
 #: cells read by several rules are read once (a bounded memo of pure readings)
 _CELL_CACHE = 65536
@@ -41,12 +42,12 @@ _NAMED_ENTITIES: dict[str, str] = {
     "&times;": "×",
     "&radic;": "√",
 }
-_NUMERIC_ENTITY = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+_NUMERIC_ENTITY = lazy_pattern(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
 
 # Emphasis and code wrappers authors put around a status ("**TBD**", "`N/A`").
 _WRAPPERS = ("**", "__", "*", "_", "`")
 _STATUS_TRAILING = "!.…"
-_SPACES = re.compile(r"[\s\-_]+")
+_SPACES = lazy_pattern(r"[\s\-_]+")
 
 _STATUS: dict[str, str] = {
     "unreleased": "unreleased",

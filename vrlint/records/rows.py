@@ -9,12 +9,12 @@ facts instead of walking the row again.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from vrlint.document import Cell, Document, Link, Row, Table
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.arxiv import ArxivId, parse_arxiv_url
 from vrlint.records.dates import YearMonth, parse_date
 from vrlint.records.models import Entry, TableRecord
@@ -54,7 +54,7 @@ class RowView:
         return list(dict.fromkeys(m.aid.id for m in self.ids))
 
 
-_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
+_NOT_LETTERS = lazy_pattern(r"[^a-z0-9]+")
 
 
 def letters_key(text: str | None) -> str:

@@ -18,6 +18,8 @@ from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, parse_qsl, quote, unquote, urlsplit
 
+from vrlint.lazyre import lazy_pattern
+
 #: each distinct badge URL is decoded once however many rules ask (a bounded memo)
 _URL_CACHE = 65536
 
@@ -80,15 +82,15 @@ SHIELDS_STYLES: frozenset[str] = frozenset({"flat", "flat-square", "plastic", "f
 
 # Without ``#`` shields only takes 3 or 6 hex digits; with ``#`` (sent as
 # ``%23``) the value goes through the CSS check, which also allows 4 and 8.
-_BARE_HEX = re.compile(r"(?:[0-9a-fA-F]{3}){1,2}")
-_HASH_HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-_COLOR_FUNCTION = re.compile(r"(rgba?|hsla?)\(([^()]*)\)", re.IGNORECASE)
-_FUNCTION_ARG_SPLIT = re.compile(r"[\s,/]+")
-_FUNCTION_ARG = re.compile(
+_BARE_HEX = lazy_pattern(r"(?:[0-9a-fA-F]{3}){1,2}")
+_HASH_HEX = lazy_pattern(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+_COLOR_FUNCTION = lazy_pattern(r"(rgba?|hsla?)\(([^()]*)\)", re.IGNORECASE)
+_FUNCTION_ARG_SPLIT = lazy_pattern(r"[\s,/]+")
+_FUNCTION_ARG = lazy_pattern(
     r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:%|deg|grad|rad|turn)?", re.IGNORECASE
 )
-_ONLY_HEX_DIGITS = re.compile(r"[0-9a-fA-F]+")
-_YEARISH = re.compile(r"(?:19|20)[0-9]{2}(?![0-9A-Za-z])")
+_ONLY_HEX_DIGITS = lazy_pattern(r"[0-9a-fA-F]+")
+_YEARISH = lazy_pattern(r"(?:19|20)[0-9]{2}(?![0-9A-Za-z])")
 
 # Raster/vector extensions the shields router strips from the last part.
 _EXTENSIONS = (".svg", ".png", ".json", ".gif", ".jpg")

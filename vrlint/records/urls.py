@@ -8,11 +8,12 @@ no regex over the whole URL), so it is cheap and cannot backtrack.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
+
+from vrlint.lazyre import lazy_pattern
 
 #: each distinct URL is classified once however many rules ask (a bounded memo)
 _URL_CACHE = 65536
@@ -95,12 +96,12 @@ _COMMON_TLDS = frozenset(
     "com org net io ai cn co edu gov dev app me info xyz tech site uk de jp kr fr ch cc".split()
 )
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]{0,31}):")
-_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9\-_]{0,61}[a-z0-9])?")
-_GITHUB_OWNER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,38})")
-_REPO_NAME = re.compile(r"[A-Za-z0-9._\-]{1,100}")
-_HUB_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]{0,95}")
-_BAD_CHARS = re.compile(r"[\x00-\x1f\x7f<>\"]")
+_SCHEME = lazy_pattern(r"([A-Za-z][A-Za-z0-9+.\-]{0,31}):")
+_HOST_LABEL = lazy_pattern(r"[a-z0-9](?:[a-z0-9\-_]{0,61}[a-z0-9])?")
+_GITHUB_OWNER = lazy_pattern(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,38})")
+_REPO_NAME = lazy_pattern(r"[A-Za-z0-9._\-]{1,100}")
+_HUB_NAME = lazy_pattern(r"[A-Za-z0-9][A-Za-z0-9._\-]{0,95}")
+_BAD_CHARS = lazy_pattern(r"[\x00-\x1f\x7f<>\"]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from vrlint.diagnostics import Diagnostic
+from vrlint.lazyre import lazy_pattern
 from vrlint.reporting import Report
 from vrlint.reporting.github import annotation_path
 
@@ -26,7 +27,7 @@ SUMMARY_LIMIT = 1000 * 1024
 #: ASCII punctuation that means something in GitHub Markdown (math: $)
 _SPECIAL = frozenset("\\`*_[]<>|~!&@$#")
 #: a code span in a message: one backtick, no backtick or newline inside
-_CODE_SPAN = re.compile(r"`[^`\n]+`")
+_CODE_SPAN = lazy_pattern(r"`[^`\n]+`")
 
 
 def escape_markdown(text: str) -> str:

@@ -10,11 +10,11 @@ row, of the header's width. Writing the file is the caller's business.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from vrlint.document import Document, Table
+from vrlint.lazyre import lazy_pattern
 from vrlint.parsing import parse
 from vrlint.records.arxiv import parse_arxiv_url
 from vrlint.records.extract import extract_tables
@@ -132,7 +132,7 @@ def add_row(
     return Added(new_text, line, row, record, order)
 
 
-_NEW_STYLE_ID = re.compile(r"^(\d\d)(0[1-9]|1[0-2])\.\d{4,5}$")
+_NEW_STYLE_ID = lazy_pattern(r"^(\d\d)(0[1-9]|1[0-2])\.\d{4,5}$")
 
 
 def id_month(arxiv_id: str) -> Date | None:

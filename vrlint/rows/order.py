@@ -13,13 +13,13 @@ table.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
 from vrlint.conventions import Convention, convention
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.models import Entry, TableRecord
 from vrlint.rows.dateformat import read_date
 
@@ -45,7 +45,7 @@ class Order:
         return f"{what} ({self.convention.describe('adjacent rows with different keys')})"
 
 
-_NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD = lazy_pattern(r"[\W_]+")
 
 
 def title_key(title: str) -> str:

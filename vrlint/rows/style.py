@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from vrlint.document import Document, Row, Table
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.dates import split_venue
 from vrlint.records.extract import _cell_title as cell_title
 from vrlint.records.models import ColumnRole, Entry, TableRecord
@@ -308,7 +309,7 @@ def fill(template: Template, values: dict[str, str]) -> str:
     return "".join(values[part[0]] if isinstance(part, tuple) else part for part in template)
 
 
-_CLOSING = re.compile(r"^[*_`\])]*")
+_CLOSING = lazy_pattern(r"^[*_`\])]*")
 
 
 def truncated(template: Template) -> Template:
@@ -344,11 +345,11 @@ def _choose(column: ColumnStyle, values: dict[str, str], rows: int) -> str | Non
 
 
 #: a link or image (a badge: an image inside a link) whose text or target holds a missing slot
-_MISSING_LINK = re.compile(
+_MISSING_LINK = lazy_pattern(
     r"!?\[(?:[^\[\]\x00]|\[[^\[\]]*\]|\x00)*\]\([^()\s]*\)|!?\[[^\[\]]*\]\([^()\s]*\x00[^()\s]*\)"
 )
 #: separators left dangling at either end once a link is gone (a leading line break too)
-_LEFTOVER = re.compile(r"(?:\s*(?:·|,|;|/|\|)\s*)+$|^(?:\s*(?:·|,|;|/|<br\s*/?>)\s*)+")
+_LEFTOVER = lazy_pattern(r"(?:\s*(?:·|,|;|/|\|)\s*)+$|^(?:\s*(?:·|,|;|/|<br\s*/?>)\s*)+")
 
 
 def _without_missing(template: Template, values: dict[str, str], missing: frozenset[str]) -> str | None:
@@ -400,7 +401,7 @@ def _best(column: ColumnStyle, templates: Counter[Template], values: dict[str, s
 
 
 #: hosts whose links are written with https:// even where a table's rows say http:// (VR408)
-_HTTPS_HOSTS = re.compile(r"\bhttp://((?:www\.)?(?:arxiv\.org|github\.com|huggingface\.co)/)")
+_HTTPS_HOSTS = lazy_pattern(r"\bhttp://((?:www\.)?(?:arxiv\.org|github\.com|huggingface\.co)/)")
 
 
 def render_cells(paper: Paper, style: TableStyle) -> list[str]:

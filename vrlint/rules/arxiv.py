@@ -49,6 +49,7 @@ from urllib.parse import urlsplit
 
 from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Cell, Document, Inline, Link, Paragraph, Span, Table, text_outside_links
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.arxiv import (
     ArxivId,
     ArxivUrl,
@@ -74,7 +75,7 @@ _GENERIC_KEYS = frozenset(
     view read more source paperlink arxivlink full fulltext
     """.split()
 )
-_SHORTCODE = re.compile(r":[a-z0-9_+\-]{1,40}:")
+_SHORTCODE = lazy_pattern(r":[a-z0-9_+\-]{1,40}:")
 #: titles shorter than this many words are names (OMCAT, VAST-27M), not paper titles
 MIN_TITLE_WORDS = 4
 #: difflib ratio above which two title keys are the same title with a typo
@@ -950,7 +951,7 @@ def arxiv_link_form(ctx: Context) -> Iterator[Diagnostic]:
         yield ctx.report(span or link.dest_span or link.span, message, fix=fix, cause=cause)
 
 
-_FORM_PATH = re.compile(r"/(?:abs|pdf|html)/")
+_FORM_PATH = lazy_pattern(r"/(?:abs|pdf|html)/")
 
 
 def _path_span(document: Document, link: Link, url: ArxivUrl) -> Span | None:

@@ -30,6 +30,7 @@ from urllib.parse import unquote
 from vrlint.conventions import DEFAULT_MIN_COUNT
 from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Document, Link, Span
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.arxiv import find_arxiv_ids
 from vrlint.records.shields import (
     CSS_NAMED_COLORS,
@@ -93,8 +94,8 @@ def _images(ctx: Context) -> list[BadgeImage]:
 # -- the static path ------------------------------------------------------------------
 
 _EXTENSIONS = (".svg", ".png", ".json", ".gif", ".jpg")
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?![0-9])")
-_HEX_DIGITS = re.compile(r"#?[0-9a-fA-F]{1,12}")
+_YEAR = lazy_pattern(r"(?:19|20)[0-9]{2}(?![0-9])")
+_HEX_DIGITS = lazy_pattern(r"#?[0-9a-fA-F]{1,12}")
 _COLOR_NAMES = sorted(SHIELDS_NAMED_COLORS | CSS_NAMED_COLORS)
 
 
@@ -376,8 +377,8 @@ PLATFORM_NAMES: dict[str, str] = {
     "modelscope": "ModelScope",
     "github": "GitHub",
 }
-_WORDS = re.compile(r"[^\W_]+")
-_VENUES = re.compile(
+_WORDS = lazy_pattern(r"[^\W_]+")
+_VENUES = lazy_pattern(
     r"\b(?:NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|EACL|COLING|AAAI|IJCAI|ACM[ -]?MM|TPAMI|"
     r"IJCV|TIP|TMM|TCSVT|WACV|BMVC|KDD|WWW|SIGIR|SIGGRAPH|Interspeech|ICASSP|3DV|RSS|CoRL|IROS|ICRA|"
     r"TMLR|JMLR|ICME|MICCAI|ACCV|TOG|COLM)\b",

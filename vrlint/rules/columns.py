@@ -24,6 +24,7 @@ from functools import lru_cache
 from vrlint.conventions import convention
 from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Cell, Document, Link, Span, Table
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.dates import is_date_cell
 from vrlint.records.rows import RowView, arxiv_url
 from vrlint.records.urls import classify_url
@@ -75,7 +76,7 @@ def _quote(header: str) -> str:
 
 # -- VR921: how a column spells "nothing" ----------------------------------------------------
 
-_NOTHING = re.compile(r"^(?:-|–|—|--|/|n/?a|none|null|nil|×)$", re.IGNORECASE)
+_NOTHING = lazy_pattern(r"^(?:-|–|—|--|/|n/?a|none|null|nil|×)$", re.IGNORECASE)
 
 
 @rule(
@@ -332,7 +333,7 @@ def cell_in_wrong_column(ctx: Context) -> Iterator[Diagnostic]:
 
 # -- VR924: a stars badge without its siblings' query ------------------------------------------
 
-_STARS = re.compile(r"^https?://img\.shields\.io/github/stars/[^?#\s]+", re.IGNORECASE)
+_STARS = lazy_pattern(r"^https?://img\.shields\.io/github/stars/[^?#\s]+", re.IGNORECASE)
 
 
 @rule(
@@ -408,7 +409,7 @@ def stars_badge_query(ctx: Context) -> Iterator[Diagnostic]:
 
 # -- VR925: a generic link text where the column names its papers ------------------------------
 
-_GENERIC_TEXT = re.compile(r"^\W*(?:paper|pdf|arxiv|link|here|abs|abstract|preprint|url)\W*$", re.IGNORECASE)
+_GENERIC_TEXT = lazy_pattern(r"^\W*(?:paper|pdf|arxiv|link|here|abs|abstract|preprint|url)\W*$", re.IGNORECASE)
 
 
 def _first_text_link(view: RowView, cell: Cell) -> Link | None:
@@ -535,7 +536,7 @@ def all_caps_title(ctx: Context) -> Iterator[Diagnostic]:
 
 # -- VR927: a title cut at a LaTeX fragment -----------------------------------------------------
 
-_CUT_MATH = re.compile(r"\$\s*\\?[\^_]\S{0,3}\s*$")
+_CUT_MATH = lazy_pattern(r"\$\s*\\?[\^_]\S{0,3}\s*$")
 
 
 @rule(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from vrlint.conventions import convention
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Cell, Document, Inline, Span, Table
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.marks import mark_spelling, read_mark, read_status
 from vrlint.records.models import ColumnRole, Entry, PaperRecord, Position, TableRecord
 from vrlint.records.shields import is_badge_service
@@ -64,7 +65,7 @@ _GENERIC_LABELS = frozenset({"", "pdf", "paper", "arxiv", "abs", "link", "html",
 _PAPER_ROLES: frozenset[ColumnRole] = frozenset({"title", "paper", "link", "model"})
 #: a title must have this many words to identify a paper on its own
 _TITLE_WORDS = 4
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = lazy_pattern(r"[^\W_]+")
 
 
 @dataclass
@@ -419,7 +420,7 @@ _OUTLIERS = {
 _LINK_ROLES: frozenset[ColumnRole] = frozenset({"paper", "code", "checkpoint", "dataset", "link"})
 _MIN_SIBLINGS = 4
 _AGREEMENT = 0.8
-_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LINE_BREAK = lazy_pattern(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _form(cell: Cell, document: Document) -> str | None:

@@ -77,7 +77,6 @@ needs them (Arabic, Persian, Indic, ...).
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -100,6 +99,7 @@ from vrlint.document import (
     Table,
     walk,
 )
+from vrlint.lazyre import lazy_pattern
 from vrlint.rules.base import Context, rule
 from vrlint.text.chars import find_control_chars, find_invisible_chars, looks_binary
 from vrlint.text.mojibake import find_mojibake, repair
@@ -109,13 +109,13 @@ __all__ = ["DEFAULT_SEPARATE_LIMIT"]
 #: VR801 reports up to this many damaged spots one by one, more as one finding
 DEFAULT_SEPARATE_LIMIT: Final = 10
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = lazy_pattern(r"[^\x00-\x7f]+")
 # A CSI escape sequence: parameter bytes, intermediate bytes, one final byte.
 # The three classes are disjoint, so matching is linear.
-_ANSI_CSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+_ANSI_CSI = lazy_pattern(r"\x1b\[[0-?]*[ -/]*[@-~]")
 
 # A line of nothing but spaces, tabs and the controls VR802 removes.
-_SPACE_AND_CONTROLS = re.compile(r"[ \t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_SPACE_AND_CONTROLS = lazy_pattern(r"[ \t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 
 _CODEC_NAMES: Final = {"mac_roman": "Mac Roman", "cp1252": "Windows-1252", "latin-1": "Latin-1"}
 

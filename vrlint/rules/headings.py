@@ -41,20 +41,21 @@ from functools import cached_property
 
 from vrlint.diagnostics import Applicability, Diagnostic, Fix
 from vrlint.document import Block, Document, Heading, HtmlBlock, Inline, Link, Paragraph, Table, walk
+from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.slugs import github_slug, unique_anchors
 from vrlint.rules.base import Context, rule
 from vrlint.text.mojibake import repair
 
 # -- HTML anchors ---------------------------------------------------------------
 # One tag at a time: ``[^<>]*`` is a single quantifier, so the scan is linear.
-_TAG = re.compile(r"<[A-Za-z][^<>]*>")
-_ANCHOR_ATTRIBUTE = re.compile(
+_TAG = lazy_pattern(r"<[A-Za-z][^<>]*>")
+_ANCHOR_ATTRIBUTE = lazy_pattern(
     r"""(?<![\w-])(?:id|name)[ \t\r\n]*=[ \t\r\n]*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
     re.IGNORECASE,
 )
-_HEADING_OPEN = re.compile(r"<h([1-6])(?:[ \t\r\n/][^<>]*)?>", re.IGNORECASE)
-_HEADING_CLOSE = re.compile(r"</h([1-6])[ \t\r\n]*>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"<[^<>]*>")
+_HEADING_OPEN = lazy_pattern(r"<h([1-6])(?:[ \t\r\n/][^<>]*)?>", re.IGNORECASE)
+_HEADING_CLOSE = lazy_pattern(r"</h([1-6])[ \t\r\n]*>", re.IGNORECASE)
+_ANY_TAG = lazy_pattern(r"<[^<>]*>")
 
 #: fragments every page has: the top of the document, GitHub's README box
 _BUILTIN_FRAGMENTS = frozenset({"", "top", "readme"})
@@ -493,7 +494,7 @@ def _label_span(ctx: Context, link: Link) -> tuple[int, int] | None:
     return link.span.start + 1, link.span.start + close
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy_pattern(r"[^\W_]+")
 
 
 def _words(text: str) -> list[str]:

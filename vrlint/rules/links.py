@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 
 from vrlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from vrlint.document import Document, Link, Span
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.models import Entry, Position, TableRecord
 from vrlint.records.rows import letters_key
 from vrlint.records.urls import classify_url, split_host
@@ -211,19 +212,19 @@ for _site in KNOWN_SITES:
 # Regexes (linear: anchored, no nested quantifiers)
 # ---------------------------------------------------------------------------
 
-_PASTED_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
-_SCHEME_PREFIX = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]{0,31}):")
-_BROKEN_SEPARATOR = re.compile(r"(https?)(:?)([/\\]*)(?=[A-Za-z0-9])", re.IGNORECASE)
-_DOUBLE_SCHEME = re.compile(r"https?://+(https?):?/*(?=[A-Za-z0-9])", re.IGNORECASE)
-_AUTHORITY = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]{0,31}:)?//([^/?#]*)")
-_INVISIBLE = re.compile("[\u00a0\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-_INNER_BAD = re.compile(r"[`<>\"]")
-_SPLIT_TAIL = re.compile(r"[ \t]+(\.[A-Za-z0-9][A-Za-z0-9\-]*)(?=[/?#)\s]|$)")
-_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-_PLACEHOLDER_DEST = re.compile(r"[-\u2010-\u2015]{1,3}")
-_STAR_HISTORY_FRAGMENT = re.compile(r"#?([A-Za-z0-9][A-Za-z0-9\-]{0,38})/([A-Za-z0-9._\-]{1,100})")
-_OWNER = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{0,38}")
-_REPO = re.compile(r"[A-Za-z0-9._\-]{1,100}")
+_PASTED_LINK = lazy_pattern(r"\[([^\[\]]*)\]\(([^()\s]*)\)")
+_SCHEME_PREFIX = lazy_pattern(r"([A-Za-z][A-Za-z0-9+.\-]{0,31}):")
+_BROKEN_SEPARATOR = lazy_pattern(r"(https?)(:?)([/\\]*)(?=[A-Za-z0-9])", re.IGNORECASE)
+_DOUBLE_SCHEME = lazy_pattern(r"https?://+(https?):?/*(?=[A-Za-z0-9])", re.IGNORECASE)
+_AUTHORITY = lazy_pattern(r"(?:[A-Za-z][A-Za-z0-9+.\-]{0,31}:)?//([^/?#]*)")
+_INVISIBLE = lazy_pattern("[\u00a0\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_INNER_BAD = lazy_pattern(r"[`<>\"]")
+_SPLIT_TAIL = lazy_pattern(r"[ \t]+(\.[A-Za-z0-9][A-Za-z0-9\-]*)(?=[/?#)\s]|$)")
+_IPV4 = lazy_pattern(r"\d{1,3}(?:\.\d{1,3}){3}")
+_PLACEHOLDER_DEST = lazy_pattern(r"[-\u2010-\u2015]{1,3}")
+_STAR_HISTORY_FRAGMENT = lazy_pattern(r"#?([A-Za-z0-9][A-Za-z0-9\-]{0,38})/([A-Za-z0-9._\-]{1,100})")
+_OWNER = lazy_pattern(r"[A-Za-z0-9][A-Za-z0-9\-]{0,38}")
+_REPO = lazy_pattern(r"[A-Za-z0-9._\-]{1,100}")
 
 # ---------------------------------------------------------------------------
 # Diagnosis of one destination

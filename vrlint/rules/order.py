@@ -10,18 +10,18 @@ clear order is never reported.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
 from vrlint.diagnostics import Diagnostic, Edit
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.models import Entry
 from vrlint.rows.order import detect_order, keys, out_of_order, ranked
 from vrlint.rules.base import Context, rule
 
 #: months between a row's date and its own arXiv ID beyond which the date itself is suspect
 _SUSPECT_GAP_MONTHS = 10
-_NEW_ID = re.compile(r"(\d{2})(\d{2})\.\d{4,5}")
+_NEW_ID = lazy_pattern(r"(\d{2})(\d{2})\.\d{4,5}")
 
 
 def _date_contradicts_its_id(entry: Entry) -> bool:

@@ -36,6 +36,7 @@ from urllib.parse import unquote
 from vrlint.conventions import DEFAULT_MIN_COUNT, DEFAULT_MIN_SHARE
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Block, Cell, Document, Heading, HtmlBlock, LinkDefinition, Row, Span, Table, walk
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.marks import read_status
 from vrlint.records.models import ColumnRole, Position
 from vrlint.rules.base import Context, rule
@@ -78,11 +79,11 @@ _STATUS_ROLES: frozenset[ColumnRole] = frozenset(
 #: read_status keys that describe a release rather than unfinished writing.
 _RELEASE_STATUSES = frozenset({"tbd", "n/a", "unreleased", "coming_soon", "placeholder_dash", "unknown"})
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = lazy_pattern(r"\s+")
 _MOJIBAKE_GROWTH = 4
 #: an empty-looking cell: spaces, ``&nbsp;`` and ``<br>`` only (one star over
 #: alternatives that start with different characters: linear)
-_BLANK = re.compile(r"(?:\s|&nbsp;|&#160;|<br\s*/?>)*", re.IGNORECASE)
+_BLANK = lazy_pattern(r"(?:\s|&nbsp;|&#160;|<br\s*/?>)*", re.IGNORECASE)
 
 
 def normalize(text: str) -> str:
@@ -404,7 +405,7 @@ def _is_subtitle(blocks: Sequence[Block], position: int) -> bool:
 
 # -- VR504 ----------------------------------------------------------------------
 
-_STATUS_SPACES = re.compile(r"[\s\-_]+")
+_STATUS_SPACES = lazy_pattern(r"[\s\-_]+")
 
 
 def _status_word(text: str) -> str | None:

@@ -30,6 +30,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Heading, HtmlBlock, Link, Paragraph, Span, walk
+from vrlint.lazyre import lazy_pattern
 from vrlint.records.dates import is_date_cell, split_venue
 from vrlint.records.rows import IdMention, RowView, arxiv_url, build_rows, cell_date, letters_key
 from vrlint.rules.base import Context, rule
@@ -98,7 +99,7 @@ def _is_list_row(view: RowView) -> bool:
     return any(len(ids) > 1 for ids in per_cell.values()) or len(view.distinct_ids) > 2
 
 
-_GENERIC = re.compile(
+_GENERIC = lazy_pattern(
     r"^\W*(?:paper|papers|pdf|arxiv|abs|abstract|link|here|preprint|page|project|website|\d+)\W*$", re.IGNORECASE
 )
 
@@ -328,9 +329,9 @@ def date_long_after_arxiv_id(ctx: Context) -> Iterator[Diagnostic]:
 
 # -- VR903: malformed arXiv address ------------------------------------------------------
 
-_ARXIV_PATH = re.compile(r"^/(abs|pdf|html)/+(.*)$")
-_EMBEDDED_ID = re.compile(r"(?<![\d.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
-_ID_LIKE = re.compile(r"\d{4}\.\d+")
+_ARXIV_PATH = lazy_pattern(r"^/(abs|pdf|html)/+(.*)$")
+_EMBEDDED_ID = lazy_pattern(r"(?<![\d.])(\d{4}\.\d{4,5})(v\d+)?(?![\d])")
+_ID_LIKE = lazy_pattern(r"\d{4}\.\d+")
 
 
 @rule(
@@ -381,7 +382,7 @@ def malformed_arxiv_link(ctx: Context) -> Iterator[Diagnostic]:
     yield from _damaged_arxiv_badges(ctx)
 
 
-_BADGE_SLASH = re.compile(r"(/badge/arxiv-)/+(?=\d{4}\.\d{4,5})", re.IGNORECASE)
+_BADGE_SLASH = lazy_pattern(r"(/badge/arxiv-)/+(?=\d{4}\.\d{4,5})", re.IGNORECASE)
 
 
 def _damaged_arxiv_badges(ctx: Context) -> Iterator[Diagnostic]:
@@ -406,7 +407,7 @@ def _damaged_arxiv_badges(ctx: Context) -> Iterator[Diagnostic]:
 
 # -- VR911: a host written twice ------------------------------------------------------------
 
-_DOUBLED = re.compile(r"^(https?://[^/\s]+/+)(https?:/+[^/\s]+/.*)$", re.IGNORECASE)
+_DOUBLED = lazy_pattern(r"^(https?://[^/\s]+/+)(https?:/+[^/\s]+/.*)$", re.IGNORECASE)
 
 
 @rule(
@@ -441,7 +442,7 @@ def url_host_written_twice(ctx: Context) -> Iterator[Diagnostic]:
 
 # -- VR912: escaped character in a bare URL ------------------------------------------------
 
-_ESCAPE_IN_URL = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPE_IN_URL = lazy_pattern(r"\\([!-/:-@\[-`{-~])")
 
 
 @rule(
@@ -477,23 +478,23 @@ def escaped_character_in_bare_url(ctx: Context) -> Iterator[Diagnostic]:
 
 #: words in a link's text that name a site, and the hosts that site serves
 _SITE_WORDS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
-    (re.compile(r"\bgit ?hub\b", re.IGNORECASE), "GitHub", ("github.com", "github.io", "githubusercontent.com")),
+    (lazy_pattern(r"\bgit ?hub\b", re.IGNORECASE), "GitHub", ("github.com", "github.io", "githubusercontent.com")),
     (
-        re.compile(r"hugging ?face|🤗|\bhf\b", re.IGNORECASE),
+        lazy_pattern(r"hugging ?face|🤗|\bhf\b", re.IGNORECASE),
         "Hugging Face",
         ("huggingface.co", "hf.co", "hf.space"),
     ),
-    (re.compile(r"\barxiv\b", re.IGNORECASE), "arXiv", ("arxiv.org",)),
-    (re.compile(r"\bmodel ?scope\b", re.IGNORECASE), "ModelScope", ("modelscope.cn", "modelscope.ai")),
+    (lazy_pattern(r"\barxiv\b", re.IGNORECASE), "arXiv", ("arxiv.org",)),
+    (lazy_pattern(r"\bmodel ?scope\b", re.IGNORECASE), "ModelScope", ("modelscope.cn", "modelscope.ai")),
 )
 #: the hosts compared (a link to another host may be a mirror or a project page)
 _SITE_HOSTS = ("github.com", "huggingface.co", "hf.co", "arxiv.org", "modelscope.cn")
 #: what may stand next to a site's name in a link text: kinds of links, separators, emoji
-_KIND_WORDS = re.compile(
+_KIND_WORDS = lazy_pattern(
     r"(?:[\W_]|code|model|models|weights|checkpoints?|datasets?|data|page|repo|repository|demo|space|spaces|hub)*",
     re.IGNORECASE,
 )
-_CODE_TEXT = re.compile(r"^\W*(?:code|source code|official code|repo|repository)\W*$", re.IGNORECASE)
+_CODE_TEXT = lazy_pattern(r"^\W*(?:code|source code|official code|repo|repository)\W*$", re.IGNORECASE)
 
 
 def _host(url: str) -> str:
@@ -638,7 +639,7 @@ def destination_repeated_after_link(ctx: Context) -> Iterator[Diagnostic]:
 
 # -- VR916: markup inside a code span ---------------------------------------------------
 
-_MARKUP = re.compile(r"<br\s*/?>|<a\s+href|\]\(https?://", re.IGNORECASE)
+_MARKUP = lazy_pattern(r"<br\s*/?>|<a\s+href|\]\(https?://", re.IGNORECASE)
 
 
 @rule(
@@ -833,7 +834,7 @@ def _link_at(view: RowView, line: int, column: int) -> Link | None:
 
 # -- VR951: a section whose body is a placeholder ----------------------------------------
 
-_PLACEHOLDER_BODY = re.compile(
+_PLACEHOLDER_BODY = lazy_pattern(
     r"^[\s>*_\-(\[]*(?:tbd|tba|todo|to ?do|coming soon|stay tuned|to be (?:updated|added|continued|released|announced)"
     r"|under construction|work in progress|wip|updating|待更新|待补充|敬请期待|施工中)[\s.!…)\]*_~]*$",
     re.IGNORECASE,

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from vrlint.diagnostics import Diagnostic, Edit
 from vrlint.document import Block, Cell, Document, Paragraph, Row, Span, Table
+from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.tables import is_delimiter_row, split_row
 from vrlint.records.marks import read_mark, read_status
 from vrlint.rules.base import Context, rule
@@ -33,13 +34,13 @@ from vrlint.rules.placeholders import (
     placeholder_word,
 )
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = lazy_pattern(r"\s+")
 #: what cmark-gfm skips around pipes
 _TABLE_SPACE = " \t\v\f"
 #: a block quote marker with its optional indentation and following space
-_QUOTE_MARKER = re.compile(r"[ ]{0,3}>[ \t]?")
+_QUOTE_MARKER = lazy_pattern(r"[ ]{0,3}>[ \t]?")
 #: a list item marker at the start of a list item's first line
-_LIST_MARKER = re.compile(r"[ \t]*(?:[*+-]|[0-9]{1,9}[.)])(?:[ \t]+|\Z)")
+_LIST_MARKER = lazy_pattern(r"[ \t]*(?:[*+-]|[0-9]{1,9}[.)])(?:[ \t]+|\Z)")
 
 
 def _quote(text: str, limit: int = 30) -> str:
@@ -60,7 +61,7 @@ def _pipeless(row: Row) -> bool:
 
 #: a cell past the header that only holds a comment (``[//]: # (note)``, ``<!-- note -->``):
 #: authors put notes there precisely because GitHub drops them
-_HIDDEN_NOTE = re.compile(
+_HIDDEN_NOTE = lazy_pattern(
     r"[ \t]*(?:\[//\]:[ \t]*#(?:[ \t]+(?:\(.*\)|\".*\"|'.*'))?|<!--.*?-->)[ \t]*", re.DOTALL
 )
 
@@ -642,7 +643,7 @@ def table_row_split(ctx: Context) -> Iterator[Diagnostic]:
 
 # -- VR109 ----------------------------------------------------------------------
 
-_DIRECTIVE_NEXT_LINE = re.compile(r"<!--[ \t]*vrlint-disable-next-line\b([^>]*?)-->", re.IGNORECASE)
+_DIRECTIVE_NEXT_LINE = lazy_pattern(r"<!--[ \t]*vrlint-disable-next-line\b([^>]*?)-->", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,10 +17,12 @@ import re
 import unicodedata
 from typing import Final
 
+from vrlint.lazyre import lazy_pattern
+
 __all__ = ["char_name", "escape_controls", "find_control_chars", "find_invisible_chars", "looks_binary"]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_CONTROL = lazy_pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_INVISIBLE = lazy_pattern(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 _ZWJ = "\u200d"
 _BOM = "\ufeff"
@@ -76,7 +78,7 @@ def find_control_chars(text: str) -> list[tuple[int, str]]:
 
 
 #: C0 and C1 controls, DEL, and the line and paragraph separators
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = lazy_pattern(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _escape(match: re.Match[str]) -> str:

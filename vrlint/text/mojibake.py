@@ -39,18 +39,19 @@ undoes double mojibake (``ÃƒÂ©``); :func:`find_mojibake` reports one layer.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache, lru_cache
 from itertools import product
 from typing import Final, NamedTuple
+
+from vrlint.lazyre import lazy_pattern
 
 __all__ = ["CODECS", "Mojibake", "find_mojibake", "guess_codec", "repair"]
 
 #: Codecs tried, in the order that breaks ties when nothing else does.
 CODECS: Final = ("cp1252", "mac_roman", "latin-1")
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NON_ASCII = lazy_pattern(r"[^\x00-\x7f]+")
 
 _LOST = "\ufffd"
 #: Bytes cp1252 leaves undefined: what an ``errors="replace"`` U+FFFD may hide.
