@@ -289,11 +289,13 @@ def _config_for(path: Path, explicit: Path | None, rules: bool = False) -> Confi
     from vrlint.config import load_config
 
     config = load_config(path, explicit)
-    if rules:
+    named = [*(config.select or []), *config.extend_select, *config.ignore]
+    if rules and (named or config.rule_options):
         from vrlint.config import validate_rule_names
-        from vrlint.rules.base import all_rules
+        from vrlint.rules.base import all_rules, rules_matching
 
-        validate_rule_names(config, all_rules())
+        # [rules.NAME] sections may name any rule; codes need only their own families
+        validate_rule_names(config, all_rules() if config.rule_options else rules_matching(named))
     return config
 
 
@@ -301,11 +303,11 @@ def _validate_selection(patterns: list[str] | None, what: str) -> list[str] | No
     if not patterns:
         return None
     from vrlint.config import ConfigError, validate_codes
-    from vrlint.rules.base import all_rules
+    from vrlint.rules.base import rules_matching
 
     flat = [p.strip() for item in patterns for p in item.split(",") if p.strip()]
     try:
-        validate_codes(flat, [r.code for r in all_rules()], what)
+        validate_codes(flat, [r.code for r in rules_matching(flat)], what)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     return flat

@@ -101,6 +101,15 @@ class Config:
             return True
         return self.select is None and default
 
+    def reaches(self, prefix: str) -> bool:
+        """Whether a rule whose code starts with ``prefix`` may run: decides which rule
+        modules a run imports (a wrong yes costs an import, never a finding)."""
+        if _matches(prefix, self.ignore):
+            return False
+        if self.select is None:
+            return True
+        return any(overlaps(p, prefix) for p in [*self.select, *self.extend_select])
+
     def rule_option(self, rule: Rule, key: str) -> Any:
         key = _norm(key)
         for name in (rule.code, rule.name):
@@ -135,6 +144,12 @@ class Config:
             source=self.source,
         )
         return copy
+
+
+def overlaps(pattern: str, prefix: str) -> bool:
+    """Whether the selection ``pattern`` (a code, a prefix, ALL) may name a code starting with ``prefix``."""
+    wanted, upper = pattern.upper(), prefix.upper()
+    return wanted == ALL or wanted.startswith(upper) or upper.startswith(wanted)
 
 
 def _matches(code: str, patterns: list[str]) -> bool:

@@ -26,7 +26,7 @@ from vrlint.config import Config
 from vrlint.diagnostics import Applicability, Diagnostic, Fix
 from vrlint.document import Document
 from vrlint.lazyre import lazy_pattern
-from vrlint.rules.base import Rule, all_rules, run_rules
+from vrlint.rules.base import Rule, all_rules, load_rules, run_rules
 
 _DIRECTIVE = lazy_pattern(
     r"<!--[ \t]*vrlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->", re.IGNORECASE
@@ -93,7 +93,7 @@ def find_suppressions(document: Document) -> Suppressions:
 
 
 def selected_rules(config: Config) -> list[Rule]:
-    return [r for r in all_rules() if config.is_enabled(r.code, r.default)]
+    return [r for r in load_rules(config.reaches) if config.is_enabled(r.code, r.default)]
 
 
 def rule_selector(config: Config) -> Callable[[str], bool]:

@@ -36,21 +36,24 @@ if TYPE_CHECKING:
 
 RuleFunction = Callable[["Context"], Iterable[Diagnostic]]
 
-#: modules that register rules, one per family, imported on first use
-RULE_MODULES = (
-    "vrlint.rules.tables",
-    "vrlint.rules.order",
-    "vrlint.rules.arxiv",
-    "vrlint.rules.badges",
-    "vrlint.rules.links",
-    "vrlint.rules.placeholders",
-    "vrlint.rules.headings",
-    "vrlint.rules.consistency",
-    "vrlint.rules.encoding",
-    "vrlint.rules.rows",
-    "vrlint.rules.columns",
-    "vrlint.rules.online",
-)
+#: the modules that register rules, one per family, each with the prefixes of
+#: the codes it registers: a run imports only the modules its selection can
+#: reach (``--select VR805`` imports one). tests/test_rule_modules.py checks the
+#: prefixes against what each module registers.
+RULE_MODULES: dict[str, tuple[str, ...]] = {
+    "vrlint.rules.tables": ("VR10",),
+    "vrlint.rules.order": ("VR11",),
+    "vrlint.rules.arxiv": ("VR20",),
+    "vrlint.rules.badges": ("VR3",),
+    "vrlint.rules.links": ("VR40", "VR41"),
+    "vrlint.rules.placeholders": ("VR5",),
+    "vrlint.rules.headings": ("VR6",),
+    "vrlint.rules.consistency": ("VR7",),
+    "vrlint.rules.encoding": ("VR8",),
+    "vrlint.rules.rows": ("VR90", "VR91", "VR94", "VR95"),
+    "vrlint.rules.columns": ("VR92", "VR93"),
+    "vrlint.rules.online": ("VR25", "VR45"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +106,25 @@ def rule(
 
 
 def all_rules() -> list[Rule]:
-    for module in RULE_MODULES:
-        try:
+    return load_rules(lambda prefix: True)
+
+
+def load_rules(reachable: Callable[[str], bool]) -> list[Rule]:
+    """The registered rules, by code, once every module with a code prefix ``reachable``
+    accepts is imported (others may be there too: callers filter by their selection)."""
+    for module, own in RULE_MODULES.items():
+        if any(reachable(prefix) for prefix in own):
             importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
     return sorted(_REGISTRY.values(), key=lambda r: r.code)
+
+
+def rules_matching(patterns: Iterable[str]) -> list[Rule]:
+    """The rules a code pattern (a code, a prefix, ``ALL``) could name: for checking
+    a selection without importing every family."""
+    from vrlint.config import overlaps
+
+    wanted = list(patterns)
+    return load_rules(lambda prefix: any(overlaps(p, prefix) for p in wanted))
 
 
 def get_rule(code_or_name: str) -> Rule | None:
