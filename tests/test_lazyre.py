@@ -1,0 +1,42 @@
+"""Lazy patterns behave as the compiled pattern and compile only when used."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vrlint.lazyre import lazy_pattern
+
+
+def test_nothing_is_compiled_until_first_use() -> None:
+    broken = lazy_pattern("(unclosed")  # an invalid pattern fails only when used
+    try:
+        broken.search("x")
+    except re.error:
+        pass
+    else:
+        raise AssertionError("an invalid pattern compiled")
+
+
+def test_attributes_and_methods_are_the_compiled_patterns() -> None:
+    lazy = lazy_pattern(r"(?P<id>\d{4}\.\d{4,5})", re.IGNORECASE)
+    compiled = re.compile(r"(?P<id>\d{4}\.\d{4,5})", re.IGNORECASE)
+    assert lazy.pattern == compiled.pattern and lazy.flags == compiled.flags
+    assert lazy.groupindex == compiled.groupindex and lazy.groups == 1
+    assert lazy.sub("X", "a 2410.12109 b") == "a X b"
+    # after the first use, methods are the compiled pattern's own (no wrapper on hot paths)
+    owner = getattr(lazy.search, "__self__", None)
+    assert type(owner) is re.Pattern and getattr(lazy.match, "__self__", None) is owner
+
+
+@given(st.text(alphabet="ab.|()*+?[]^$\\", max_size=8), st.text(alphabet="ab.()[]", max_size=20))
+def test_same_results_as_re_compile(source: str, text: str) -> None:
+    try:
+        compiled = re.compile(source)
+    except re.error:
+        return
+    lazy = lazy_pattern(source)
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.split(text) == compiled.split(text)
