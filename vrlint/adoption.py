@@ -16,20 +16,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vrlint.baseline import (
-    DEFAULT_BASELINE,
-    Baseline,
-    BaselineError,
-    entries_for,
-    load_baseline,
-    save_baseline,
-    subtract,
-)
-from vrlint.config import Config
-from vrlint.diagnostics import Diagnostic
-from vrlint.document import Document
-from vrlint.fingerprint import Known
+if TYPE_CHECKING:  # the baseline modules (json, hashlib, fingerprints) load only when a screen is used
+    from vrlint.baseline import Baseline
+    from vrlint.config import Config
+    from vrlint.diagnostics import Diagnostic
+    from vrlint.document import Document
+
+#: the baseline a check reads without ``--baseline`` when it exists
+DEFAULT_BASELINE = ".vrlint-baseline.json"
 
 
 def find_baseline(start: Path) -> Path | None:
@@ -61,28 +57,31 @@ class Screen:
 
     @classmethod
     def from_options(cls, baseline: Path | None, write_baseline: Path | None, new_since: str | None) -> Screen:
+        chosen = write_baseline or baseline or find_baseline(Path.cwd())
+        if chosen is None:
+            return cls(None, False, new_since)
+        from vrlint.baseline import BaselineError, load_baseline
+
         try:
-            if write_baseline is not None:
-                return cls(load_baseline(write_baseline, missing_ok=True), True, new_since)
-            if baseline is not None:
-                return cls(load_baseline(baseline, missing_ok=False), False, new_since)
-            default = find_baseline(Path.cwd())
-            if default is not None:
-                return cls(load_baseline(default, missing_ok=False), False, new_since)
+            loaded = load_baseline(chosen, missing_ok=write_baseline is not None)
         except BaselineError as error:
             raise ScreenError(str(error)) from None
-        return cls(None, False, new_since)
+        return cls(loaded, write_baseline is not None, new_since)
 
     def apply(
         self, path: Path, config: Config, document: Document, diagnostics: Sequence[Diagnostic]
     ) -> list[Diagnostic]:
         """The diagnostics of ``path`` to report (the old text at ``--new-since``
         is linted with the same configuration, offline)."""
+        kept = list(diagnostics)
+        if self.new_since is None and self.baseline is None:
+            return kept
+        from vrlint.baseline import entries_for, subtract
         from vrlint.engine import lint, rule_selector
+        from vrlint.fingerprint import Known
         from vrlint.parsing import parse
         from vrlint.revision import RevisionError, text_at
 
-        kept = list(diagnostics)
         if self.new_since is not None:
             try:
                 old_text = text_at(self.new_since, path)
@@ -121,6 +120,8 @@ class Screen:
             return told
         where = self.baseline.location
         if self.write:
+            from vrlint.baseline import BaselineError, save_baseline
+
             try:
                 save_baseline(self.baseline)
             except BaselineError as error:

@@ -34,7 +34,6 @@ from vrlint.diagnostics import Diagnostic
 from vrlint.document import Document
 from vrlint.fingerprint import Known, Locator, fingerprint, fingerprint_parts, members
 
-DEFAULT_BASELINE = ".vrlint-baseline.json"
 FORMAT_KEY = "vrlint-baseline"
 FORMAT_VERSION = 1
 #: ``about`` is cut to this many characters
