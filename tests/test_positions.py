@@ -100,3 +100,33 @@ def test_html_attribute_links_are_found_outside_comments() -> None:
         ("html", "src", "https://c.rocks/i"),
     ]
     assert doc.links[1].span.line == 2
+
+
+# -- spans compute their positions when read (issue 14: memory) ------------------------
+def test_a_span_reads_its_positions_from_the_document_and_keeps_them_when_pickled() -> None:
+    import pickle
+
+    from vrlint.document import Span
+
+    doc = vrlint.parse("\ufeff# Title\r\n\nsome 🔥 text\nend")
+    start = doc.text.index("text")
+    span = doc.span(start, start + 4)
+    assert (span.line, span.column, span.end_line, span.end_column) == (3, 8, 3, 12)
+    assert span == Span.at(3, 8, 3, 12, start, start + 4) and hash(span) == hash(Span.at(3, 8, 3, 12, start, start + 4))
+    assert span != Span.at(2, 8, 2, 12, start, start + 4)  # same offsets, other place: another span
+    back = pickle.loads(pickle.dumps(span))
+    assert back == span and back.positions() == span.positions()
+    assert len(pickle.dumps(span)) < 200, "a pickled span must not carry the document's line starts"
+    with pytest.raises(AttributeError):
+        span.start = 0
+    assert repr(span) == f"Span(line=3, column=8, end_line=3, end_column=12, start={start}, end={start + 4})"
+
+
+@given(markdown_documents())
+def test_span_positions_equal_document_positions(text: str) -> None:
+    doc = vrlint.parse(text)
+    for start in range(0, len(doc.text) + 1, max(1, len(doc.text) // 7)):
+        end = min(len(doc.text), start + 3)
+        span = doc.span(start, end)
+        assert (span.line, span.column) == doc.position(start)
+        assert (span.end_line, span.end_column) == doc.position(end)

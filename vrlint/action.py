@@ -325,7 +325,7 @@ def _diagnostic(item: dict[str, Any], documents: dict[str, Document]) -> Diagnos
     document = _document(path, documents)
     start = _offset(document, item["line"], item["column"])
     end = max(start, _offset(document, item["end_line"], item["end_column"]))
-    span = Span(item["line"], item["column"], item["end_line"], item["end_column"], start, end)
+    span = Span.at(item["line"], item["column"], item["end_line"], item["end_column"], start, end)
     fix = None
     if item.get("fix"):
         raw = item["fix"]

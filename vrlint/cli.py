@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import os
 import sys
 from collections.abc import Generator, Iterable, Iterator, Sequence
@@ -184,6 +183,8 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     if argv[0] in ("-h", "--help", "--version"):
         return argv
     if first is not None and argv[0] == first and _looks_like_command(first):
+        import difflib
+
         close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.6)
         if close:
             raise UsageError(f"unknown command {first!r}; did you mean {close[0]!r}?")
@@ -212,6 +213,8 @@ def _did_you_mean(message: str, parser: argparse.ArgumentParser, argv: list[str]
     if sub is None:
         return message
     known = [option for action in sub._actions for option in action.option_strings]
+    import difflib
+
     hints = []
     for token in message[len(prefix) :].split():
         if token.startswith("--"):
@@ -325,6 +328,8 @@ def _stdout() -> TextIO:
 
 
 def _unified_diff(path: Path, before: str, after: str) -> str:
+    import difflib
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
@@ -526,7 +531,7 @@ def _read_input(path: Path, args: argparse.Namespace, limit: int) -> tuple[Sourc
     if len(raw) > limit:
         raise InputError(f"{name}: standard input is over the size limit of {limit} bytes (raise it with --max-bytes)")
     shown = Path(args.stdin_filename) if args.stdin_filename else Path("-")
-    return Source(shown, decode(raw, name), raw, -1), name
+    return Source(shown, decode(raw, name), -1), name
 
 
 def _fix_file(

@@ -34,7 +34,6 @@ that are off by default.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -261,6 +260,8 @@ def _tool_section(data: dict[str, Any], path: Path) -> dict[str, Any] | None:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a configuration file exists
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -19,7 +19,7 @@ The typed, validated records users export live in :mod:`vrlint.records`.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -50,16 +50,96 @@ BlockKind = Literal[
 ContainerKind = Literal["block_quote", "list_item"]
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A region of the source; see the module docstring for the conventions."""
+_set = object.__setattr__
+#: one int object per line or column number: records keep four per cell and link, and
+#: a number computed afresh is a new 32-byte object each time (7 MiB on a 5 MB file)
+_NUMBERS: list[int] = list(range(1024))
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+
+class Span:
+    """A region of the source; see the module docstring for the conventions.
+
+    A span keeps its offsets and the document's line starts; ``line``,
+    ``column``, ``end_line`` and ``end_column`` are worked out when read. A big
+    table has ~30 spans per row: storing four more integers in each made spans
+    the largest part of a parsed document (44 MiB of 84 for a 5 MB file), and
+    most are never shown. A span made from known positions (a report read back
+    from JSON) keeps those instead.
+    """
+
+    __slots__ = ("_where", "end", "start")
     start: int
     end: int
+    #: the document's line starts (never empty), or (line, column, end_line, end_column)
+    _where: list[int] | tuple[int, int, int, int]
+
+    def __init__(self, start: int, end: int, where: list[int] | tuple[int, int, int, int]) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "_where", where)
+
+    @classmethod
+    def at(cls, line: int, column: int, end_line: int, end_column: int, start: int, end: int) -> Span:
+        """A span at known positions, for a finding that outlived its document."""
+        return cls(start, end, (line, column, end_line, end_column))
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        starts = self._where
+        assert isinstance(starts, list)
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        column = offset - starts[index] + 1
+        if column >= len(_NUMBERS) or index >= len(_NUMBERS) - 1:
+            _NUMBERS.extend(range(len(_NUMBERS), 2 * max(column, index + 1)))
+        return _NUMBERS[index + 1], _NUMBERS[column]
+
+    @property
+    def line(self) -> int:
+        where = self._where
+        return where[0] if isinstance(where, tuple) else self._position(self.start)[0]
+
+    @property
+    def column(self) -> int:
+        where = self._where
+        return where[1] if isinstance(where, tuple) else self._position(self.start)[1]
+
+    @property
+    def end_line(self) -> int:
+        where = self._where
+        return where[2] if isinstance(where, tuple) else self._position(self.end)[0]
+
+    @property
+    def end_column(self) -> int:
+        where = self._where
+        return where[3] if isinstance(where, tuple) else self._position(self.end)[1]
+
+    def positions(self) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column)."""
+        where = self._where
+        if isinstance(where, tuple):
+            return where
+        return (*self._position(self.start), *self._position(self.end))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return self.start == other.start and self.end == other.end and self.positions() == other.positions()
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        line, column, end_line, end_column = self.positions()
+        return (
+            f"Span(line={line}, column={column}, end_line={end_line}, end_column={end_column}, "
+            f"start={self.start}, end={self.end})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Span is immutable: cannot set {name}")
+
+    def __reduce__(self) -> tuple[object, tuple[int, ...]]:
+        # a pickled span (a worker's finding) carries its positions, not the document's line starts
+        return (Span.at, (*self.positions(), self.start, self.end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +175,8 @@ class Inline:
     url: str = ""
     title: str | None = None
     dest_span: Span | None = None
-    children: list[Inline] = field(default_factory=list)
+    #: never changed once parsed; a leaf shares the empty tuple (a list each was 5 MiB on a 5 MB file)
+    children: Sequence[Inline] = ()
 
     def plain_text(self) -> str:
         """The text a reader sees (images and HTML tags contribute nothing)."""
@@ -113,11 +194,11 @@ class Inline:
             yield from child.walk()
 
 
-def plain_text(inlines: list[Inline]) -> str:
+def plain_text(inlines: Sequence[Inline]) -> str:
     return "".join(node.plain_text() for node in inlines)
 
 
-def text_outside_links(inlines: list[Inline]) -> str:
+def text_outside_links(inlines: Sequence[Inline]) -> str:
     """The plain text of ``inlines`` minus link labels and images: what a
     cell says in its own words, next to its badges and links."""
     parts: list[str] = []
@@ -133,7 +214,7 @@ def text_outside_links(inlines: list[Inline]) -> str:
     return "".join(parts)
 
 
-def walk(inlines: list[Inline]) -> Iterator[Inline]:
+def walk(inlines: Sequence[Inline]) -> Iterator[Inline]:
     for node in inlines:
         yield from node.walk()
 
@@ -282,19 +363,20 @@ class Document:
         return self.bom + "".join(line.text + line.ending for line in self.lines)
 
     # -- positions ---------------------------------------------------------
+    def _starts(self) -> list[int]:
+        """Where each line starts; an empty file (or a BOM alone) is one empty line after the BOM."""
+        if not self._line_starts:
+            self._line_starts = [line.start for line in self.lines] or [len(self.bom)]
+        return self._line_starts
+
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of a 0-based offset into ``text``; both 1-based."""
-        if not self._line_starts:
-            self._line_starts = [line.start for line in self.lines]
-            if not self._line_starts:  # an empty file (or a BOM alone): everything is on line 1
-                return 1, offset - len(self.bom) + 1
-        index = max(bisect.bisect_right(self._line_starts, offset) - 1, 0)
-        return index + 1, offset - self._line_starts[index] + 1
+        starts = self._starts()
+        index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return index + 1, offset - starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.position(start)
-        end_line, end_column = self.position(end)
-        return Span(line, column, end_line, end_column, start, end)
+        return Span(start, end, self._starts())
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]

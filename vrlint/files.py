@@ -17,7 +17,6 @@ from __future__ import annotations
 import fnmatch
 import glob
 import os
-import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -56,6 +55,8 @@ def _matches(path: Path, patterns: Sequence[str]) -> bool:
 def _check_ignore(names: Sequence[str], cwd: Path) -> set[str] | None:
     """The names (relative to ``cwd``) git ignores; None when git cannot say
     (not a repository, a path outside it, no git)."""
+    import subprocess  # only when found files are screened
+
     payload = b"".join(os.fsencode(n) + b"\0" for n in names)
     try:
         proc = subprocess.run(

@@ -52,7 +52,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -84,8 +83,13 @@ class InputError(Exception):
 class Source:
     path: Path
     text: str
-    raw: bytes
     mtime_ns: int
+
+    @property
+    def raw(self) -> bytes:
+        """The bytes read: ``text`` is their strict UTF-8 decoding, so encoding it gives
+        them back exactly (not kept: they would add the file's size to every run)."""
+        return self.text.encode("utf-8")
 
 
 def _terminate(signum: int, frame: FrameType | None) -> None:
@@ -155,7 +159,7 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, inside: Path | N
         raise InputError(f"{path}: cannot read: {_reason(error)}") from None
     if len(raw) > max_bytes:  # it grew after the stat
         raise InputError(_over_limit(path, None, max_bytes))
-    return Source(path, decode(raw, path), raw, info.st_mtime_ns)
+    return Source(path, decode(raw, path), info.st_mtime_ns)
 
 
 def _over_limit(path: Path, size: int | None, max_bytes: int) -> str:
@@ -207,7 +211,8 @@ def write_if_changed(source: Source, text: str) -> bool:
     module docstring for every case.
     """
     data = text.encode("utf-8")
-    if data == source.raw:
+    raw = source.raw
+    if data == raw:
         return False
     path = source.path
     try:
@@ -217,8 +222,8 @@ def write_if_changed(source: Source, text: str) -> bool:
     if not stat.S_ISREG(current.st_mode):
         raise InputError(f"{path}: not written: it is no longer a regular file")
     try:
-        unchanged = current.st_mtime_ns == source.mtime_ns and current.st_size == len(source.raw)
-        unchanged = unchanged and path.read_bytes() == source.raw
+        unchanged = current.st_mtime_ns == source.mtime_ns and current.st_size == len(raw)
+        unchanged = unchanged and path.read_bytes() == raw
     except OSError as error:
         raise InputError(f"{path}: not written: cannot read it back: {_reason(error)}") from None
     if not unchanged:
@@ -242,6 +247,8 @@ def write_if_changed(source: Source, text: str) -> bool:
 def _replace(target: Path, data: bytes, mode: int, shown: Path, owner: tuple[int, int] | None) -> None:
     """Write ``data`` to a temporary file beside ``target`` and rename it over
     ``target``; on any failure or interruption the temporary file is removed."""
+    import tempfile  # only when a file is written
+
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".vrlint-tmp", dir=target.parent)
     except OSError as error:

@@ -9,7 +9,7 @@ comments are skipped: what they contain is not rendered as a link.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from vrlint.document import Cell, Document, Heading, HtmlBlock, Inline, Link, Paragraph, Table
 from vrlint.lazyre import lazy_pattern
@@ -46,7 +46,7 @@ def html_links(doc: Document, text: str, base: int, block: int) -> list[Link]:
     return found
 
 
-def _is_badge_label(children: list[Inline]) -> Inline | None:
+def _is_badge_label(children: Sequence[Inline]) -> Inline | None:
     images = [c for c in children if c.kind == "image"]
     others = [c for c in children if c.kind != "image" and (c.kind != "text" or c.text.strip())]
     if len(images) == 1 and not others:

@@ -297,12 +297,15 @@ def _strong_text(inlines: Iterable[Inline]) -> str | None:
 
 def _read_cell(document: Document, entry: Entry, cell: Cell, header: str, role: ColumnRole, block_index: int) -> None:
     text = cell.text.strip()
+    raw = cell.raw.strip(" \t")
+    if raw == cell.content:
+        raw = cell.content  # the same text, kept once (most cells have no ``\|``)
     entry.cells.append(
         CellRecord(
             column=cell.index,
             header=header,
             role=role,
-            raw=cell.raw.strip(" \t"),
+            raw=raw,
             content=cell.content,
             text=text,
             position=position(cell.span),

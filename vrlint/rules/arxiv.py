@@ -41,7 +41,7 @@ import difflib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -162,7 +162,7 @@ def same_title(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio() >= _SAME_TITLE_RATIO
 
 
-def _strong_texts(inlines: list[Inline]) -> Iterator[str]:
+def _strong_texts(inlines: Sequence[Inline]) -> Iterator[str]:
     for node in inlines:
         if node.kind == "strong":
             yield node.plain_text()
