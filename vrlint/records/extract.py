@@ -87,7 +87,8 @@ _PROJECT_WORDS = lazy_pattern(r"\b(?:project|page|website|homepage|demo|site)\b"
 
 
 def position(span: Span) -> Position:
-    return Position(line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column)
+    line, column, end_line, end_column = span.positions()
+    return Position(line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 @lru_cache(maxsize=4096)

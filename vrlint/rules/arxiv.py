@@ -60,6 +60,7 @@ from vrlint.records.arxiv import (
 from vrlint.records.models import Entry, PaperRecord, Position, TableRecord
 from vrlint.records.shields import parse_badge_url
 from vrlint.rules.base import Context, rule
+from vrlint.text.keys import compatible_key
 
 __all__ = ["MIN_TITLE_WORDS", "arxiv_badge_id", "same_title", "written_url"]
 
@@ -84,12 +85,6 @@ _SAME_TITLE_RATIO = 0.9
 _MAX_COMPARED = 300
 
 
-def _key(text: str) -> str:
-    """Casefolded letters and digits only: what survives punctuation, emoji and spacing."""
-    normal = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(char for char in normal if char.isalnum())
-
-
 def _shown(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -102,7 +97,7 @@ def _clean_title(text: str | None) -> str | None:
     text = " ".join(_SHORTCODE.sub(" ", text).split()).strip(" -–—:|,;")
     if not text or text.lower().startswith(("http://", "https://", "www.")):
         return None
-    key = _key(text)
+    key = compatible_key(text)
     if not key or key in _GENERIC_KEYS or parse_arxiv_id(text) is not None:
         return None
     return text
@@ -115,7 +110,7 @@ def _words(title: str) -> int:
 def _name_part(title: str) -> str:
     """The key of a title's short name before its colon (``VALOR: ...`` -> ``valor``)."""
     head, colon, _ = title.partition(":")
-    return _key(head) if colon and _words(head) <= 3 else ""
+    return compatible_key(head) if colon and _words(head) <= 3 else ""
 
 
 #: words that say nothing about which paper a title names
@@ -143,7 +138,7 @@ def same_title(a: str, b: str) -> bool:
     """Whether two titles plausibly name one paper: the same words, a subtitle
     added or dropped, a typo, or a paper renamed between its preprint and its
     venue version (most of the shorter title's words reappear)."""
-    ka, kb = _key(a), _key(b)
+    ka, kb = compatible_key(a), compatible_key(b)
     if not ka or not kb:
         return True
     short, long = sorted((ka, kb), key=len)
@@ -675,7 +670,7 @@ def _conflicts(ctx: Context) -> _Conflicts:
     ids_of_title: dict[str, set[str]] = {}
     for ref in refs:
         assert ref.title is not None
-        key = _key(ref.title)
+        key = compatible_key(ref.title)
         by_id.setdefault(ref.aid.id, {}).setdefault(key, []).append(ref)
         ids_of_title.setdefault(key, set()).add(ref.aid.id)
     crowded = {aid for aid, titles in by_id.items() if len(titles) > MAX_TITLES_PER_ID}
@@ -695,14 +690,14 @@ def _conflicts(ctx: Context) -> _Conflicts:
     def other_id(ref: _Ref) -> bool:
         """Whether ``ref``'s exact title is elsewhere given another ID."""
         assert ref.title is not None
-        return len(ids_of_title[_key(ref.title)] - crowded) > 1
+        return len(ids_of_title[compatible_key(ref.title)] - crowded) > 1
 
     found = _Conflicts()
     by_title: dict[str, dict[str, list[_Ref]]] = {}
     for ref in refs:
         if ref.aid.id not in crowded:
             assert ref.title is not None
-            by_title.setdefault(_key(ref.title), {}).setdefault(ref.aid.id, []).append(ref)
+            by_title.setdefault(compatible_key(ref.title), {}).setdefault(ref.aid.id, []).append(ref)
     for ids in by_title.values():
         if len(ids) < 2:
             continue

@@ -21,6 +21,7 @@ from vrlint.records.marks import mark_spelling, read_mark, read_status
 from vrlint.records.models import ColumnRole, Entry, PaperRecord, Position, TableRecord
 from vrlint.records.shields import is_badge_service
 from vrlint.rules.base import Context, rule
+from vrlint.text.keys import folded_key
 from vrlint.text.mojibake import repair
 
 # -- shared helpers -------------------------------------------------------------
@@ -39,11 +40,6 @@ def _record_span(document: Document, position: Position) -> Span:
 def _tables(ctx: Context) -> Iterator[tuple[Table, TableRecord]]:
     """Each table of the document with its record (same order, same rows)."""
     yield from zip(ctx.document.tables, ctx.tables, strict=True)
-
-
-def _key(text: str) -> str:
-    """Letters and digits only, casefolded."""
-    return "".join(char for char in text.casefold() if char.isalnum())
 
 
 def _shown(text: str, limit: int = 50) -> str:
@@ -125,7 +121,7 @@ def _label(entry: Entry, paper: PaperRecord, cell: Cell) -> tuple[str, bool]:
     link's own text: the link's text when it names something, else the row's
     title, else the citing cell's text."""
     for link in entry.links:
-        if link.position == paper.position and _key(link.text) not in _GENERIC_LABELS:
+        if link.position == paper.position and folded_key(link.text) not in _GENERIC_LABELS:
             return link.text.strip(), True
     for record in entry.cells:
         if record.role == "title" and record.text:
@@ -140,7 +136,7 @@ def _words(text: str) -> list[str]:
 def _is_name(text: str) -> bool:
     """A short name (a model, a benchmark split), not a paper title: fewer
     than four space-separated words ("MMBench-V1.1-EN" is one)."""
-    return sum(1 for token in text.split() if _key(token)) < _TITLE_WORDS
+    return sum(1 for token in text.split() if folded_key(token)) < _TITLE_WORDS
 
 
 #: how much of the shorter name two names of one family share, from the start
@@ -151,7 +147,7 @@ def _related(a: str, b: str) -> bool:
     """Names of one family: they share most of the shorter one from the start
     ("MM-EUREKA"/"MM-EUREKA-Qwen", "CharXiv(RQ)"/"CharXiv(DQ)"), unlike
     "ScanQA"/"ScanRefer" or "LXMERT"/"X-LXMERT"."""
-    first, second = _key(a), _key(b)
+    first, second = folded_key(a), folded_key(b)
     shorter = min(len(first), len(second))
     if shorter < 3:
         return False
@@ -172,15 +168,16 @@ def _id_message(first: _Row, later: _Row) -> str | None:
     assert first.paper_cell is not None and later.paper_cell is not None
     arxiv = later.arxiv
     same_cell = " ".join(first.paper_cell.content.split()) == " ".join(later.paper_cell.content.split())
-    same = same_cell or _key(first.label) == _key(later.label)
+    same = same_cell or folded_key(first.label) == folded_key(later.label)
     if same:
-        differing = [(a, b) for a, b in zip(first.names(), later.names(), strict=False) if _key(a) != _key(b)]
+        pairs = zip(first.names(), later.names(), strict=False)
+        differing = [(a, b) for a, b in pairs if folded_key(a) != folded_key(b)]
         if not same_cell and first.paper_cell.index == later.paper_cell.index and first.roles[
             first.paper_cell.index
         ] == "title":
             # one link text in title cells that say more around it: "Survey (part 1)" / "(part 2)"
             around_first, around_later = first.paper_cell.text.strip(), later.paper_cell.text.strip()
-            if _key(around_first) != _key(around_later):
+            if folded_key(around_first) != folded_key(around_later):
                 differing.append((around_first, around_later))
         if not differing:
             return (
@@ -237,7 +234,7 @@ def duplicate_paper(ctx: Context) -> Iterator[Diagnostic]:
                         yield ctx.report(_record_span(document, row.paper.position), message)
                     continue
             title = row.title
-            title_key = _key(title)
+            title_key = folded_key(title)
             if _is_name(title) or read_status(title) is not None:
                 continue
             earlier = by_title.setdefault(title_key, row)
@@ -452,7 +449,7 @@ def _node_form(node: Inline, document: Document) -> str | None:
         return "badge" if is_badge_service(node.url) else "image"
     if node.kind == "link":
         images = [child for child in node.children if child.kind == "image"]
-        others = [c for c in node.children if c.kind != "image" and _key(c.plain_text())]
+        others = [c for c in node.children if c.kind != "image" and folded_key(c.plain_text())]
         if images and not others:
             return "badge"
         if node.span is not None and not document.text.startswith("[", node.span.start):

@@ -44,6 +44,7 @@ from vrlint.document import Block, Document, Heading, HtmlBlock, Inline, Link, P
 from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.slugs import github_slug, unique_anchors
 from vrlint.rules.base import Context, rule
+from vrlint.text.keys import folded_key
 from vrlint.text.mojibake import repair
 
 # -- HTML anchors ---------------------------------------------------------------
@@ -120,14 +121,9 @@ def _html_heading_texts(text: str) -> Iterator[str]:
 # -- text keys ----------------------------------------------------------------------
 
 
-def _key(text: str) -> str:
-    """Letters and digits only, casefolded: what survives emoji, dashes and case."""
-    return "".join(char for char in text.casefold() if char.isalnum())
-
-
 def _text_key(text: str) -> str:
-    """:func:`_key` of ``text`` after undoing mojibake and compatibility forms."""
-    return _key(unicodedata.normalize("NFKC", repair(text)))
+    """:func:`folded_key` of ``text`` after undoing mojibake and compatibility forms."""
+    return folded_key(unicodedata.normalize("NFKC", repair(text)))
 
 
 def _decode_fragment(fragment: str) -> str:
@@ -244,7 +240,7 @@ def _owner(blocks: list[Block], number: int) -> Heading | None:
     if isinstance(following, Heading) and following.start_line <= block.end_line + 2:
         if isinstance(block, HtmlBlock):
             return following
-        if isinstance(block, Paragraph) and not _key(_plain(block.inlines)):
+        if isinstance(block, Paragraph) and not folded_key(_plain(block.inlines)):
             return following
     return None
 
@@ -304,7 +300,7 @@ class _Analysis:
                 continue
             links = [node for node in block.inlines if node.kind == "link"]
             rest = [node for node in block.inlines if node.kind != "link"]
-            if len(links) != 1 or len(found) != 1 or _key(_plain(rest)):
+            if len(links) != 1 or len(found) != 1 or folded_key(_plain(rest)):
                 continue
             link, fragment = found[0]
             depth = block.containers.count("list_item")
@@ -314,12 +310,12 @@ class _Analysis:
     @cached_property
     def heading_keys(self) -> list[tuple[str, str, str]]:
         """Per heading: its anchor (as repaired, for a garbled heading), the
-        anchor's :func:`_key` and the text's :func:`_text_key`."""
+        anchor's :func:`folded_key` and the text's :func:`_text_key`."""
         garbled = self.anchors.garbled
         out: list[tuple[str, str, str]] = []
         for heading in self.document.headings:
             anchor = garbled.get(id(heading), heading.anchor)
-            out.append((anchor, _key(anchor), _text_key(heading.text)))
+            out.append((anchor, folded_key(anchor), _text_key(heading.text)))
         return out
 
     def heading_of(self, fragment: str) -> Heading | None:
@@ -371,7 +367,7 @@ def _guess(analysis: _Analysis, fragment: str, text: str) -> tuple[_Guess | None
     """
     headings = analysis.document.headings
     keys = analysis.heading_keys
-    wanted = _key(repair(fragment))
+    wanted = folded_key(repair(fragment))
     text_key = _text_key(text)
     classes: list[list[int]] = [
         [i for i, (_, anchor_key, _) in enumerate(keys) if wanted and anchor_key == wanted],
