@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Literal
-from urllib.parse import SplitResult, urlsplit
 
 from vrlint.lazyre import lazy_pattern
+from vrlint.records.urls import split_url
 
 __all__ = [
     "OLD_ARCHIVES",
@@ -178,25 +178,17 @@ def id_problem(aid: ArxivId, today: date | None = None) -> str | None:
     return None
 
 
-def _split(url: str) -> SplitResult | None:
-    try:
-        parts = urlsplit(url.strip())
-        _ = parts.hostname
-    except ValueError:
-        return None
-    return parts
-
-
 @lru_cache(maxsize=16384)
 def parse_arxiv_url(url: str) -> ArxivUrl | None:
     """Read an arxiv.org abs/pdf/html/format link; None for anything else (never raises)."""
     if "arxiv" not in url.lower():
         return None  # every arXiv host names it: most links are settled without urlsplit
-    parts = _split(url)
-    if parts is None:
+    split = split_url(url)
+    if split is None:
         return None
+    parts = split.parts
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").rstrip(".")
+    host = split.host.rstrip(".")
     if scheme not in ("http", "https") or host not in _ARXIV_HOSTS:
         return None
     problem: str | None = None

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
-from urllib.parse import SplitResult, parse_qsl, quote, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, quote, unquote
 
 from vrlint.lazyre import lazy_pattern
+from vrlint.records.urls import split_url
 
 #: each distinct badge URL is decoded once however many rules ask (a bounded memo)
 _URL_CACHE = 65536
@@ -259,11 +260,10 @@ def _parse_query(query: str) -> dict[str, str]:
 
 
 def _split(url: str) -> SplitResult | None:
-    try:
-        parts = urlsplit(url.strip())
-        _ = parts.hostname  # may raise on malformed IPv6 literals
-    except ValueError:
+    split = split_url(url)
+    if split is None:
         return None
+    parts = split.parts
     if parts.scheme.lower() not in ("http", "https", ""):
         return None
     if not parts.netloc:

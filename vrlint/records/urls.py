@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import SplitResult, urlsplit
 
 from vrlint.lazyre import lazy_pattern
@@ -124,13 +124,28 @@ class UrlInfo:
     problem: str | None = None
 
 
-def _urlsplit(url: str) -> SplitResult | None:
+class UrlParts(NamedTuple):
+    parts: SplitResult
+    #: ``parts.hostname``: lowercase, "" when there is none
+    host: str
+
+
+@lru_cache(maxsize=_URL_CACHE)
+def split_url(url: str) -> UrlParts | None:
+    """``urlsplit(url.strip())`` and its host, worked out once per distinct URL for
+    every rule and record that reads one (a big list has ~3 readers per link); None
+    when urllib rejects the URL (a malformed IPv6 literal). Never raises."""
     try:
-        parts = urlsplit(url)
-        _ = parts.hostname  # raises on malformed IPv6 literals
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
     except ValueError:
         return None
-    return parts
+    return UrlParts(parts, host)
+
+
+def _urlsplit(url: str) -> SplitResult | None:
+    split = split_url(url)
+    return split.parts if split is not None else None
 
 
 def _valid_host(host: str) -> bool:

@@ -40,7 +40,7 @@ from vrlint.document import Document, Link, Span
 from vrlint.lazyre import lazy_pattern
 from vrlint.records.models import Entry, Position, TableRecord
 from vrlint.records.rows import letters_key
-from vrlint.records.urls import classify_url, split_host
+from vrlint.records.urls import classify_url, split_host, split_url
 from vrlint.rules.base import Context, rule
 
 __all__ = [
@@ -1077,11 +1077,10 @@ def badge_repository(image_url: str) -> RepoRef | None:
     ``/github/...`` badges, star-history charts, contrib.rocks, GitHub
     Actions badges); None for other images."""
     url = image_url.strip()
-    try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-    except ValueError:
+    split = split_url(url)
+    if split is None:
         return None
+    parts, host = split
     path = parts.path
     path_start = url.find(path, url.find("//") + 2) if path else -1
     if host in _SHIELDS_HOSTS:

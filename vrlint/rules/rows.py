@@ -26,13 +26,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from vrlint.diagnostics import Diagnostic, Fix
 from vrlint.document import Heading, HtmlBlock, Link, Paragraph, Span, walk
 from vrlint.lazyre import lazy_pattern
 from vrlint.records.dates import is_date_cell, split_venue
 from vrlint.records.rows import IdMention, RowView, arxiv_url, build_rows, cell_date, letters_key
+from vrlint.records.urls import split_url
 from vrlint.rules.base import Context, rule
 
 _CACHE_KEY = "_vrlint_row_views"
@@ -356,11 +357,10 @@ def malformed_arxiv_link(ctx: Context) -> Iterator[Diagnostic]:
         url = link.url.strip()
         if "arxiv.org" not in url.lower() or arxiv_url(url) is not None:
             continue
-        try:
-            parts = urlsplit(url)
-        except ValueError:
+        split = split_url(url)
+        if split is None:
             continue
-        host = (parts.hostname or "").lower()
+        parts, host = split
         if host not in ("arxiv.org", "www.arxiv.org") or parts.scheme.lower() not in ("http", "https"):
             continue
         m = _ARXIV_PATH.match(parts.path)
@@ -498,10 +498,8 @@ _CODE_TEXT = lazy_pattern(r"^\W*(?:code|source code|official code|repo|repositor
 
 
 def _host(url: str) -> str:
-    try:
-        host = (urlsplit(url.strip()).hostname or "").lower()
-    except ValueError:
-        return ""
+    split = split_url(url)
+    host = split.host if split is not None else ""
     return host[4:] if host.startswith("www.") else host
 
 
@@ -694,11 +692,10 @@ _REDIRECTORS = (
 def _unwrapped(url: str) -> str | None:
     if not any(wrapper in url for wrapper, _path, _key in _REDIRECTORS):
         return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
+    split = split_url(url)
+    if split is None:
         return None
-    host = (parts.hostname or "").lower()
+    parts, host = split
     query = parse_qs(parts.query)
     for wrapper, path, key in _REDIRECTORS:
         if host == wrapper and (parts.path or "/") == path and key in query:
@@ -813,10 +810,10 @@ def _family(title: str | None) -> str:
 
 
 def _subpath(url: str) -> bool:
-    try:
-        path = urlsplit(url.strip()).path
-    except ValueError:
+    split = split_url(url)
+    if split is None:
         return True
+    path = split.parts.path
     return len([p for p in path.split("/") if p]) > 2
 
 
