@@ -26,6 +26,7 @@ from vrlint.config import Config
 from vrlint.diagnostics import Applicability, Diagnostic, Fix
 from vrlint.document import Document
 from vrlint.lazyre import lazy_pattern
+from vrlint.parsing.build import gc_paused
 from vrlint.rules.base import Rule, all_rules, load_rules, run_rules
 
 _DIRECTIVE = lazy_pattern(
@@ -172,7 +173,8 @@ def lint(document: Document, path: str = "", config: Config | None = None) -> li
     config = config or Config()
     rules = selected_rules(config)
     suppressions = find_suppressions(document)
-    diagnostics = [d for d in run_rules(document, rules, path, config) if not suppressions.covers(d)]
+    with gc_paused():  # the rules, like the parser, make many small acyclic objects; see gc_paused
+        diagnostics = [d for d in run_rules(document, rules, path, config) if not suppressions.covers(d)]
     unique = list(dict.fromkeys(diagnostics))
     unique.sort(key=Diagnostic.sort_key)
     return group_findings(unique)
