@@ -121,3 +121,25 @@ def test_format_check_passes_on_a_file_consistent_with_its_own_style(
     path = write(tmp_path, text)
     assert run(capsys, "format", "--check", str(path))[0] == 0
     assert run(capsys, "format", "--check", "--style", "compact", str(path))[0] == 1
+
+
+def test_one_fix_round_parses_the_file_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 14: once to lint, once to verify the round; the report reuses the verified parse."""
+    from vrlint.parsing import build
+    from vrlint.parsing.blocks import Node
+
+    builds: list[int] = []
+    real = build._Builder.build
+
+    def counting(self: build._Builder, root: Node) -> None:
+        builds.append(1)
+        real(self, root)
+
+    monkeypatch.setattr(build._Builder, "build", counting)
+    path = write(tmp_path, README)
+    code, _, err = run(capsys, "check", "--fix", str(path))
+    assert code == 0, err
+    assert "fixed 1 problem" in err
+    assert len(builds) == 2

@@ -571,7 +571,7 @@ def _fix_file(
         )
     if source.mtime_ns < 0 and not args.diff:
         _stdout().write(result.text)  # standard input: the fixed text to standard output
-    return parse(result.text), result.remaining, changed
+    return result.document or parse(result.text), result.remaining, changed
 
 
 def _online(args: argparse.Namespace, document: Document, name: str, config: Config) -> list[Diagnostic]:

@@ -71,6 +71,8 @@ class FixResult:
     changed_lines: set[int] = field(default_factory=set)
     #: per applied diagnostic, the text its edits replaced and their new text
     shown: list[tuple[Diagnostic, str, str]] = field(default_factory=list)
+    #: ``text`` parsed (the last round's verified document: callers need not parse it again)
+    document: Document | None = field(default=None, repr=False)
 
     @property
     def changed(self) -> bool:
@@ -380,4 +382,4 @@ def fix_text(
             document = loop.document = realigned
             diagnostics = lint(document, path, config)
     remaining = sorted(diagnostics + found_online, key=Diagnostic.sort_key)
-    return FixResult(document.text, loop.applied, remaining, loop.dropped, loop.changed, loop.shown)
+    return FixResult(document.text, loop.applied, remaining, loop.dropped, loop.changed, loop.shown, document)
