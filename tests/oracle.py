@@ -77,7 +77,7 @@ def vrlint_tables(doc: Document) -> list[TableShape]:
             contents.extend(cell.content if cell else "" for cell in shown)
         shapes.append((lines, grid))
     definitions = "".join(
-        doc.line(block.start_line).text.lstrip(" >") + "\n"
+        doc.line(block.start_line).text.lstrip(" \t>") + "\n"  # a tab-indented one is no code block here
         for block in doc.blocks
         if block.kind == "link_definition"
     )

@@ -52,6 +52,7 @@ def test_corpus_tables_match_cmark(path: Path) -> None:
 @example("| a |\n|---|\n    | indented |\n")
 @example("para\n| a |\n|---|\n")
 @example("| a | b |\n|---|\n| c |\n")
+@example("\n- \n\t[r]: https://r.org\n\n|a|\n|---|\n|[x][r]|")  # a tab before a definition (oracle bug, fixed)
 def test_generated_documents_match_cmark(text: str) -> None:
     expected, got = _shapes(text)
     assert got == expected

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from vrlint.diagnostics import Diagnostic
     from vrlint.document import Document
     from vrlint.io import Source
+    from vrlint.online.options import OnlineOptions
+    from vrlint.rules.base import OnlineFacts
 
 COMMANDS = ("check", "format", "export", "schema", "rules", "rule", "add", "sort")
 OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
@@ -462,9 +464,8 @@ def _check(args: argparse.Namespace) -> int:
                     document, diagnostics = next(linted)
                 else:
                     document = parse(source.text)
-                    diagnostics = lint(document, name, config)
-                    if online:
-                        diagnostics = diagnostics + _online(args, document, name, config)
+                    facts = _online_facts(args, document, name, config) if online else None
+                    diagnostics = lint(document, name, config, online=facts)  # offline and online rules alike
                 diagnostics = screen.apply(path, config, document, diagnostics)
                 report.documents[name] = document
                 report.diagnostics.extend(diagnostics)
@@ -574,22 +575,40 @@ def _fix_file(
     return result.document or parse(result.text), result.remaining, changed
 
 
+def _online_facts(args: argparse.Namespace, document: Document, name: str, config: Config) -> OnlineFacts:
+    """What the network says about ``document`` (``--online``): the facts the online rules read."""
+    from vrlint.online.check import gather
+
+    facts = gather(document, name, config, _online_options(args, config))
+    _say_if_unreachable(args)
+    return facts
+
+
 def _online(args: argparse.Namespace, document: Document, name: str, config: Config) -> list[Diagnostic]:
-    from vrlint.online import OnlineOptions, check_online
-    from vrlint.online.options import OptionsError
+    """The online rules' findings alone (``--online --fix`` applies their fixes in a round of their own)."""
+    from vrlint.online.check import check_online
+
+    found = check_online(document, name, config, _online_options(args, config))
+    _say_if_unreachable(args)
+    return found
+
+
+def _online_options(args: argparse.Namespace, config: Config) -> OnlineOptions:
+    from vrlint.online.options import OnlineOptions, OptionsError
 
     try:
-        options = OnlineOptions.from_args(args, config)
+        return OnlineOptions.from_args(args, config)
     except OptionsError as error:
         raise UsageError(str(error)) from None
-    found = list(check_online(document, name, config, options))
+
+
+def _say_if_unreachable(args: argparse.Namespace) -> None:
     from vrlint.online import check as online_check
 
     if online_check.LAST_RUN.network_unreachable and not getattr(args, "network_warned", False):
         note = "network unreachable: online checks skipped (no link reported dead, nothing cached)"
         print(f"vrlint: {note}", file=sys.stderr)
         args.network_warned = True  # once per run, not once per file
-    return found
 
 
 def _format(args: argparse.Namespace) -> int:

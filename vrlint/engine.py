@@ -27,7 +27,7 @@ from vrlint.diagnostics import Applicability, Diagnostic, Fix
 from vrlint.document import Document
 from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.build import gc_paused
-from vrlint.rules.base import Rule, all_rules, load_rules, run_rules
+from vrlint.rules.base import OnlineFacts, Rule, all_rules, load_rules, run_rules
 
 _DIRECTIVE = lazy_pattern(
     r"<!--[ \t]*vrlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)-->", re.IGNORECASE
@@ -168,13 +168,17 @@ def _merged_fix(members: list[Diagnostic]) -> Fix | None:
     return Fix(applicability, f"{base} (all {count} places)" if count > 1 else base, tuple(edits))
 
 
-def lint(document: Document, path: str = "", config: Config | None = None) -> list[Diagnostic]:
-    """All diagnostics of the enabled rules, sorted, suppressions applied."""
+def lint(
+    document: Document, path: str = "", config: Config | None = None, online: OnlineFacts | None = None
+) -> list[Diagnostic]:
+    """All diagnostics of the enabled rules, sorted, suppressions applied. ``online``:
+    the facts ``--online`` gathered (without them the online rules find nothing)."""
     config = config or Config()
     rules = selected_rules(config)
     suppressions = find_suppressions(document)
     with gc_paused():  # the rules, like the parser, make many small acyclic objects; see gc_paused
-        diagnostics = [d for d in run_rules(document, rules, path, config) if not suppressions.covers(d)]
+        found = run_rules(document, rules, path, config, online)
+        diagnostics = [d for d in found if not suppressions.covers(d)]
     unique = list(dict.fromkeys(diagnostics))
     unique.sort(key=Diagnostic.sort_key)
     return group_findings(unique)

@@ -1,10 +1,11 @@
-"""``check_online``: the online rules (VR25x arXiv metadata, VR45x links) on one document.
+"""The online rules' facts (VR25x arXiv metadata, VR45x links) and ``check_online``.
 
-The rules are documented in :mod:`vrlint.online.meta` and registered by
-:mod:`vrlint.rules.online` (so ``vrlint rule VR451`` explains them) but do
-nothing in the offline engine: the checks run here, on demand, and build
-diagnostics with the documented code, name and severity.  ``--select``/``--ignore`` and ``vrlint-disable`` comments
-apply to them as to every rule.
+:func:`gather` asks the network what the enabled online rules need (arXiv
+records, link verdicts) and returns it as :class:`Facts`; the rules, documented
+in :mod:`vrlint.online.meta` and registered by :mod:`vrlint.rules.online`, read
+their findings from those facts in the ordinary engine, so ``--select``,
+``--ignore``, ``vrlint-disable`` comments, grouping and baselines treat them as
+every rule. Without facts (no ``--online``) they find nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import html
 import ipaddress
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from urllib.parse import urlsplit
 from vrlint.config import Config
 from vrlint.diagnostics import Diagnostic, Edit, Fix
 from vrlint.document import Document, Link, Span
-from vrlint.engine import find_suppressions, group_findings
+from vrlint.engine import lint
 from vrlint.lazyre import lazy_pattern
 from vrlint.online.arxiv_api import ArxivClient, ArxivRecord
 from vrlint.online.cache import CACHE_DIR_NAME, Cache
@@ -36,7 +37,7 @@ from vrlint.records.shields import parse_badge_url
 from vrlint.records.urls import classify_url
 from vrlint.text.mojibake import repair
 
-__all__ = ["ARXIV_CODES", "LINK_CODES", "OnlineRun", "check_online"]
+__all__ = ["ARXIV_CODES", "LINK_CODES", "Facts", "OnlineRun", "check_online", "gather"]
 
 ARXIV_CODES = ("VR251", "VR252", "VR253")
 LINK_CODES = ("VR451", "VR452", "VR453", "VR454")
@@ -450,27 +451,63 @@ def _arxiv_verified(url: str, records: dict[str, ArxivRecord], reported: bool) -
     return exists or reported
 
 
-# -- entry point ------------------------------------------------------------------------------------
-def check_online(
-    document: Document, path: str, config: Config | None, options: OnlineOptions
-) -> list[Diagnostic]:
-    """The online rules' diagnostics for ``document`` (sorted, suppressions applied)."""
+# -- facts and entry point ----------------------------------------------------------------------
+@dataclass
+class Facts:
+    """What the network said about one document: arXiv records and link
+    verdicts, gathered once by :func:`gather` before the rules run. The online
+    rules (:mod:`vrlint.rules.online`) read their findings from here, so the
+    engine selects, suppresses, groups and baselines them like every rule."""
+
+    document: Document
+    path: str
+    config: Config
+    tables: list[TableRecord] = field(default_factory=list)
+    occurrences: list[_Occurrence] = field(default_factory=list)
+    records: dict[str, ArxivRecord] = field(default_factory=dict)
+    links: list[tuple[Link, str]] = field(default_factory=list)
+    results: dict[str, LinkResult] = field(default_factory=dict)
+    _found: dict[str, list[Diagnostic]] | None = field(default=None, repr=False)
+
+    def findings(self, code: str) -> list[Diagnostic]:
+        """The findings of online rule ``code`` (all codes are worked out together, once)."""
+        if self._found is None:
+            self._found = {}
+            arxiv = _arxiv_diagnostics(self.path, self.config, self.tables, self.occurrences, self.records)
+            for diagnostic in arxiv:
+                self._found.setdefault(diagnostic.code, []).append(diagnostic)
+            text = self.document.text
+            for diagnostic in _link_diagnostics(self.document, self.path, self.links, self.results):
+                # one dead or moved address linked from many rows is one cause: one finding with its places
+                cause = text[diagnostic.span.start : diagnostic.span.end]
+                caused = replace(diagnostic, extra={**diagnostic.extra, "cause": cause})
+                self._found.setdefault(diagnostic.code, []).append(caused)
+        return self._found.get(code, [])
+
+
+def enabled_codes(config: Config) -> list[str]:
+    """The online rules ``config`` selects."""
+    return [code for code in (*ARXIV_CODES, *LINK_CODES) if config.is_enabled(code, online_rule(code).default)]
+
+
+def gather(document: Document, path: str, config: Config | None, options: OnlineOptions) -> Facts:
+    """Ask the arXiv API and the linked servers what the enabled online rules need to know
+    about ``document`` (through the cache), and say what was checked on ``options.progress``."""
     global LAST_RUN
     run = OnlineRun()
     LAST_RUN = run
     config = config or Config()
-    enabled = {code for code in (*ARXIV_CODES, *LINK_CODES) if config.is_enabled(code, online_rule(code).default)}
+    facts = Facts(document, path, config)
+    enabled = set(enabled_codes(config))
     directory = _cache_dir(options, config, path)
     problems: list[str] = []
-    diagnostics: list[Diagnostic] = []
-    records: dict[str, ArxivRecord] = {}
 
     if options.arxiv and enabled & set(ARXIV_CODES):
         from vrlint.records.extract import extract_tables
 
-        tables = extract_tables(document)
-        occurrences = _arxiv_occurrences(document, tables)
-        ids = list(dict.fromkeys(o.aid.id for o in occurrences))
+        facts.tables = extract_tables(document)
+        facts.occurrences = _arxiv_occurrences(document, facts.tables)
+        ids = list(dict.fromkeys(o.aid.id for o in facts.occurrences))
         cache = Cache(
             directory, "arxiv", options.arxiv_cache_days * _DAY, options.arxiv_api_url, ArxivRecord.valid_json
         )
@@ -479,19 +516,18 @@ def check_online(
         client = ArxivClient(options, cache)
         progress = Progress(options.progress, "arXiv", len(ids))
         try:
-            records = client.lookup(ids, progress)
+            facts.records = client.lookup(ids, progress)
         finally:
             progress.close()
             cache.save()
         run.arxiv_ids = len(ids)
-        run.arxiv_cached = sum(r.cached for r in records.values())
-        run.arxiv_unknown = len(ids) - len(records)
+        run.arxiv_cached = sum(r.cached for r in facts.records.values())
+        run.arxiv_unknown = len(ids) - len(facts.records)
         run.arxiv_requests = client.requests
         if client.problem and run.arxiv_unknown:
             problems.append(f"arXiv: {client.problem}")
         if cache.error:
             problems.append(cache.error)
-        diagnostics.extend(_arxiv_diagnostics(path, config, tables, occurrences, records))
 
     if options.links and enabled & set(LINK_CODES):
         checker_cache = Cache(
@@ -501,38 +537,40 @@ def check_online(
             problems.append(checker_cache.warning)
         checker = LinkChecker(options, checker_cache)
         vr251 = "VR251" in enabled
-        links: list[tuple[Link, str]] = []
         for link in document.links:
             url = _link_url(link)
-            if not _checkable(url) or checker.excluded(url) or _arxiv_verified(url, records, vr251):
+            if not _checkable(url) or checker.excluded(url) or _arxiv_verified(url, facts.records, vr251):
                 continue
-            links.append((link, url))
-        urls = list(dict.fromkeys(strip_fragment(url) for _, url in links))
+            facts.links.append((link, url))
+        urls = list(dict.fromkeys(strip_fragment(url) for _, url in facts.links))
         progress = Progress(options.progress, "links", len(urls))
         try:
-            results = checker.check_all(urls, progress)
+            facts.results = checker.check_all(urls, progress)
         finally:
             progress.close()
             checker_cache.save()
         run.links = len(urls)
-        run.links_cached = sum(r.cached for r in results.values())
-        run.links_unverified = sum(r.verdict == "unknown" for r in results.values())
+        run.links_cached = sum(r.cached for r in facts.results.values())
+        run.links_unverified = sum(r.verdict == "unknown" for r in facts.results.values())
         run.link_requests = checker.requests
         run.network_unreachable = checker.network_unreachable
         if checker_cache.error and checker_cache.error not in problems:
             problems.append(checker_cache.error)
-        diagnostics.extend(_link_diagnostics(document, path, links, results))
 
     if options.progress is not None:
         options.progress.write(run.summary(path, problems) + "\n")
         options.progress.flush()
-    suppressions = find_suppressions(document)
-    kept = [d for d in diagnostics if d.code in enabled and not suppressions.covers(d)]
-    unique = list(dict.fromkeys(kept))
-    unique.sort(key=Diagnostic.sort_key)
-    # one dead or moved address linked from many rows is one cause: one finding with its places
-    caused = [
-        replace(d, extra={**d.extra, "cause": document.text[d.span.start : d.span.end]}) if d.code in LINK_CODES else d
-        for d in unique
-    ]
-    return group_findings(caused)
+    return facts
+
+
+def check_online(
+    document: Document, path: str, config: Config | None, options: OnlineOptions
+) -> list[Diagnostic]:
+    """The online rules' findings on ``document``: :func:`gather`, then the engine runs
+    the enabled online rules on those facts (sorted, suppressions applied, grouped)."""
+    config = config or Config()
+    facts = gather(document, path, config, options)
+    codes = enabled_codes(config)
+    if not codes:
+        return []
+    return lint(document, path, config.with_selection(codes, None), online=facts)

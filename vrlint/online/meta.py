@@ -1,10 +1,11 @@
 """The online rules' documentation: code, name, severity, summary, why, examples, fix, options.
 
-Plain data, shared by :mod:`vrlint.rules.online` (which registers the rules so
-``vrlint rule VR451`` explains them) and :mod:`vrlint.online.check` (which
-builds the diagnostics).  ``check_online`` does not need the rules to be
-registered: :func:`online_rule` makes the :class:`~vrlint.rules.base.Rule`
-objects it reads (name, severity, options) without touching the registry.
+Plain data, shared by :mod:`vrlint.rules.online` (which registers the rules;
+they read their findings from the facts :func:`vrlint.online.check.gather`
+collects) and :mod:`vrlint.online.check` (which builds those findings with the
+documented name and severity). :func:`online_rule` makes the
+:class:`~vrlint.rules.base.Rule` objects the latter reads (name, severity,
+options) without touching the registry.
 """
 
 from __future__ import annotations
@@ -130,7 +131,8 @@ ONLINE_RULES: dict[str, dict[str, Any]] = {
 
 
 def offline(ctx: Context) -> Iterator[Diagnostic]:
-    """What an online rule reports in the offline engine: nothing (see :mod:`vrlint.online`)."""
+    """The function of an unregistered metadata :class:`Rule` (:func:`online_rule`): it finds nothing;
+    the registered online rules are :mod:`vrlint.rules.online`'s."""
     return iter(())
 
 

@@ -25,7 +25,7 @@ import importlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from vrlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, family_of
 from vrlint.document import Document, Span
@@ -135,13 +135,26 @@ def get_rule(code_or_name: str) -> Rule | None:
     return None
 
 
-class Context:
-    """What a rule sees: the document, its records, the path and options."""
+class OnlineFacts(Protocol):
+    """What the network said about a document, gathered before the rules run
+    (``vrlint.online.check.gather``): the online rules read it like any other fact."""
 
-    def __init__(self, document: Document, path: str = "", config: Config | None = None) -> None:
+    def findings(self, code: str) -> Iterable[Diagnostic]:
+        """The findings of the online rule ``code`` on these facts."""
+        ...
+
+
+class Context:
+    """What a rule sees: the document, its records, the path and options, and
+    (with ``--online``) what the network said."""
+
+    def __init__(
+        self, document: Document, path: str = "", config: Config | None = None, online: OnlineFacts | None = None
+    ) -> None:
         self.document = document
         self.path = path
         self.config = config
+        self.online = online
         self.current: Rule | None = None
 
     @cached_property
@@ -193,9 +206,13 @@ class Context:
 
 
 def run_rules(
-    document: Document, rules: Iterable[Rule], path: str = "", config: Config | None = None
+    document: Document,
+    rules: Iterable[Rule],
+    path: str = "",
+    config: Config | None = None,
+    online: OnlineFacts | None = None,
 ) -> Iterator[Diagnostic]:
-    ctx = Context(document, path, config)
+    ctx = Context(document, path, config, online)
     for current in rules:
         ctx.current = current
         yield from current.function(ctx)
