@@ -98,8 +98,9 @@ _COMMON_TLDS = frozenset(
 
 _SCHEME = lazy_pattern(r"([A-Za-z][A-Za-z0-9+.\-]{0,31}):")
 _HOST_LABEL = lazy_pattern(r"[a-z0-9](?:[a-z0-9\-_]{0,61}[a-z0-9])?")
-_GITHUB_OWNER = lazy_pattern(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,38})")
-_REPO_NAME = lazy_pattern(r"[A-Za-z0-9._\-]{1,100}")
+#: a GitHub user or organisation name, and a repository name (also read by the badge rules)
+GITHUB_OWNER = lazy_pattern(r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,38})")
+REPO_NAME = lazy_pattern(r"[A-Za-z0-9._\-]{1,100}")
 _HUB_NAME = lazy_pattern(r"[A-Za-z0-9][A-Za-z0-9._\-]{0,95}")
 _BAD_CHARS = lazy_pattern(r"[\x00-\x1f\x7f<>\"]")
 
@@ -206,13 +207,13 @@ def _github(info: dict[str, str | None], host: str, segs: list[str]) -> UrlKind:
     if host not in ("github.com", "www.github.com") or not segs:
         return "github_other"
     first = segs[0]
-    if first.lower() in GITHUB_RESERVED or _GITHUB_OWNER.fullmatch(first) is None:
+    if first.lower() in GITHUB_RESERVED or GITHUB_OWNER.fullmatch(first) is None:
         return "github_other"
     info["owner"] = first
     if len(segs) < 2:
         return "github_other"
     name = _strip_git(segs[1])
-    if _REPO_NAME.fullmatch(name) is None or name in (".", ".."):
+    if REPO_NAME.fullmatch(name) is None or name in (".", ".."):
         return "github_other"
     info["name"] = name
     return "github_repo"

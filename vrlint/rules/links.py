@@ -40,7 +40,7 @@ from vrlint.document import Document, Link, Span
 from vrlint.lazyre import lazy_pattern
 from vrlint.records.models import Entry, Position, TableRecord
 from vrlint.records.rows import letters_key
-from vrlint.records.urls import classify_url, split_host, split_url
+from vrlint.records.urls import GITHUB_OWNER, REPO_NAME, classify_url, split_host, split_url
 from vrlint.rules.base import Context, rule
 
 __all__ = [
@@ -223,8 +223,6 @@ _SPLIT_TAIL = lazy_pattern(r"[ \t]+(\.[A-Za-z0-9][A-Za-z0-9\-]*)(?=[/?#)\s]|$)")
 _IPV4 = lazy_pattern(r"\d{1,3}(?:\.\d{1,3}){3}")
 _PLACEHOLDER_DEST = lazy_pattern(r"[-\u2010-\u2015]{1,3}")
 _STAR_HISTORY_FRAGMENT = lazy_pattern(r"#?([A-Za-z0-9][A-Za-z0-9\-]{0,38})/([A-Za-z0-9._\-]{1,100})")
-_OWNER = lazy_pattern(r"[A-Za-z0-9][A-Za-z0-9\-]{0,38}")
-_REPO = lazy_pattern(r"[A-Za-z0-9._\-]{1,100}")
 
 # ---------------------------------------------------------------------------
 # Diagnosis of one destination
@@ -1066,7 +1064,7 @@ def _query_repo(url: str, query: str, parameter: str) -> RepoRef | None:
         return None
     value = m.group(1)
     pieces = value.split("/")
-    if len(pieces) != 2 or not (_OWNER.fullmatch(pieces[0]) and _REPO.fullmatch(pieces[1])):
+    if len(pieces) != 2 or not (GITHUB_OWNER.fullmatch(pieces[0]) and REPO_NAME.fullmatch(pieces[1])):
         return None
     start = url.find("?") + 1 + m.start(1)
     return RepoRef(pieces[0], pieces[1], start, start + len(value))
@@ -1095,7 +1093,7 @@ def badge_repository(image_url: str) -> RepoRef | None:
             for extension in _EXTENSIONS:
                 if name.lower().endswith(extension):
                     name = name[: -len(extension)]
-        if not (_OWNER.fullmatch(owner) and _REPO.fullmatch(name)) or path_start < 0:
+        if not (GITHUB_OWNER.fullmatch(owner) and REPO_NAME.fullmatch(name)) or path_start < 0:
             return None
         start = path_start + sum(len(s) + 1 for s in segments[:index])
         return RepoRef(owner, name, start, start + len(owner) + 1 + len(name))
