@@ -15,7 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+
+from vrlint.lazyre import lazy_pattern
 
 _ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _NAMES = (
@@ -107,6 +109,17 @@ def _date_of(match: re.Match[str]) -> Date | None:
 
 def find_dates(text: str) -> list[Found]:
     """Every format that reads a date in ``text``, at the first place any format does."""
+    return list(_find_dates(text))
+
+
+#: every format writes a year, so two digits in a row at least
+_TWO_DIGITS = lazy_pattern(r"\d\d")
+
+
+@lru_cache(maxsize=16384)  # ~40 searches per text; a list writes the same dates on many rows
+def _find_dates(text: str) -> tuple[Found, ...]:
+    if _TWO_DIGITS.search(text) is None:
+        return ()
     found: list[Found] = []
     for form, pattern in _patterns():
         match = pattern.search(text)
@@ -116,11 +129,11 @@ def find_dates(text: str) -> list[Found]:
         if date is not None:
             found.append(Found(form, date, match.start(), match.end()))
     if not found:
-        return []
+        return ()
     # keep the longest reading at the earliest place: ``2025-03-07`` is not ``2025-03``
     start = min(f.start for f in found)
     longest = max(f.end - f.start for f in found if f.start == start)
-    return [f for f in found if f.start == start and f.end - f.start == longest]
+    return tuple(f for f in found if f.start == start and f.end - f.start == longest)
 
 
 def table_format(cells: Iterable[str]) -> str | None:

@@ -341,6 +341,7 @@ def _missing_slash(host: str) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # a fact of the URL: a list links the same address from many rows
 def _wrapper_damage(url: str) -> Damage | None:
     """Characters around or inside the URL that are not part of it."""
     m = _INVISIBLE.search(url)
@@ -408,6 +409,7 @@ def _wrapper_damage(url: str) -> Damage | None:
     return None
 
 
+@lru_cache(maxsize=16384)  # a fact of the URL, as above
 def _host_damage(url: str) -> Damage | None:
     """Missing slash, trailing dot, malformed scheme or host of an absolute URL."""
     m = _BROKEN_SEPARATOR.match(url)
