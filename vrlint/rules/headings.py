@@ -378,8 +378,11 @@ def _guess(analysis: _Analysis, fragment: str, text: str) -> tuple[_Guess | None
         for i, (_, anchor_key, _) in enumerate(keys):
             if len(anchor_key) > _SIMILARITY_LIMIT:
                 continue
+            # difflib's real_quick_ratio, before building a matcher: most anchors differ in length
+            if 2.0 * min(len(wanted), len(anchor_key)) / (len(wanted) + len(anchor_key)) < _SIMILARITY:
+                continue
             matcher = difflib.SequenceMatcher(None, wanted, anchor_key, autojunk=False)
-            if matcher.real_quick_ratio() < _SIMILARITY or matcher.quick_ratio() < _SIMILARITY:
+            if matcher.quick_ratio() < _SIMILARITY:
                 continue
             ratio = matcher.ratio()
             if ratio >= _SIMILARITY:
