@@ -40,3 +40,24 @@ def test_same_results_as_re_compile(source: str, text: str) -> None:
     lazy = lazy_pattern(source)
     assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert lazy.split(text) == compiled.split(text)
+
+
+def test_copies_and_pickles_are_lazy_patterns_of_the_same_source() -> None:
+    import copy
+    import pickle
+
+    for used in (False, True):
+        lazy = lazy_pattern(r"v(\d+)", re.IGNORECASE)
+        if used:
+            assert lazy.search("V12") is not None
+        for twin in (copy.copy(lazy), copy.deepcopy(lazy), pickle.loads(pickle.dumps(lazy))):
+            assert twin.pattern == r"v(\d+)" and twin.flags == lazy.flags
+            match = twin.search("a v7")
+            assert match is not None and match.group(1) == "7"
+
+
+def test_a_match_does_not_know_its_lazy_pattern() -> None:
+    # m.re is the compiled pattern, never the lazy one: code must not compare them by identity
+    lazy = lazy_pattern(r"\d")
+    match = lazy.match("1")
+    assert match is not None and match.re is not lazy

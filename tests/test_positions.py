@@ -130,3 +130,15 @@ def test_span_positions_equal_document_positions(text: str) -> None:
         span = doc.span(start, end)
         assert (span.line, span.column) == doc.position(start)
         assert (span.end_line, span.end_column) == doc.position(end)
+
+
+def test_columns_beyond_the_shared_numbers_and_a_long_line_do_not_grow_memory() -> None:
+    from vrlint import document
+
+    shared = len(document._NUMBERS)
+    line = "| a | " + "x" * 40_000 + " [l](https://example.org) |"
+    doc = vrlint.parse("# T\n\n" + line + "\n")
+    start = doc.text.index("[l]")
+    span = doc.span(start, start + 3)
+    assert (span.line, span.column) == (3, line.index("[l]") + 1)
+    assert len(document._NUMBERS) == shared

@@ -53,6 +53,7 @@ def test_corpus_tables_match_cmark(path: Path) -> None:
 @example("para\n| a |\n|---|\n")
 @example("| a | b |\n|---|\n| c |\n")
 @example("\n- \n\t[r]: https://r.org\n\n|a|\n|---|\n|[x][r]|")  # a tab before a definition (oracle bug, fixed)
+@example("\n-->\n2) |a|\n2) |---|\n|a|\n|---|")  # "2)" does not interrupt a paragraph (a lazy-pattern regression)
 def test_generated_documents_match_cmark(text: str) -> None:
     expected, got = _shapes(text)
     assert got == expected

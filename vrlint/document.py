@@ -51,9 +51,11 @@ ContainerKind = Literal["block_quote", "list_item"]
 
 
 _set = object.__setattr__
-#: one int object per line or column number: records keep four per cell and link, and
-#: a number computed afresh is a new 32-byte object each time (7 MiB on a 5 MB file)
-_NUMBERS: list[int] = list(range(1024))
+#: one int object per line or column number below 16,384: records keep four per cell and
+#: link, and a number computed afresh is a new 32-byte object each time (7 MiB on a 5 MB
+#: file). Fixed in size: never grown (a one-line megabyte file would keep millions), so
+#: threads never see it change.
+_NUMBERS: tuple[int, ...] = tuple(range(16384))
 
 
 class Span:
@@ -87,10 +89,10 @@ class Span:
         starts = self._where
         assert isinstance(starts, list)
         index = max(bisect.bisect_right(starts, offset) - 1, 0)
+        line = index + 1
         column = offset - starts[index] + 1
-        if column >= len(_NUMBERS) or index >= len(_NUMBERS) - 1:
-            _NUMBERS.extend(range(len(_NUMBERS), 2 * max(column, index + 1)))
-        return _NUMBERS[index + 1], _NUMBERS[column]
+        shared = len(_NUMBERS)
+        return (_NUMBERS[line] if line < shared else line), (_NUMBERS[column] if column < shared else column)
 
     @property
     def line(self) -> int:

@@ -22,12 +22,19 @@ class _LazyPattern:
         self._flags = flags
 
     def __getattr__(self, name: str) -> Any:
-        # only reached for names not yet on the instance: the first use of any of them compiles
+        # only reached for names not yet on the instance: the first use of a pattern's
+        # attribute compiles; private and special names are not the pattern's (copy and
+        # pickle look those up on an instance whose _source is not set yet)
+        if name.startswith("_"):
+            raise AttributeError(name)
         compiled = re.compile(self._source, self._flags)
         for attribute in dir(compiled):
             if not attribute.startswith("__"):
                 setattr(self, attribute, getattr(compiled, attribute))
         return getattr(compiled, name)
+
+    def __reduce__(self) -> tuple[Any, tuple[str, int]]:
+        return (lazy_pattern, (self._source, self._flags))
 
     def __repr__(self) -> str:
         return f"lazy_pattern({self._source!r}, {self._flags!r})"

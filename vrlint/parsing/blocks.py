@@ -493,13 +493,14 @@ class BlockScanner:
 
     def _list_marker(self, pos: int, interrupts_paragraph: bool) -> str:
         text = self.text
-        m = _BULLET.match(text, pos) or _ORDERED.match(text, pos)
+        bullet = _BULLET.match(text, pos)
+        m = bullet or _ORDERED.match(text, pos)
         if m is None:
             return ""
         if interrupts_paragraph:
             if not text[m.end() :].strip(" \t"):
                 return ""
-            if m.re is _ORDERED and int(m.group(1)) != 1:
+            if bullet is None and int(m.group(1)) != 1:  # only a list starting at 1 interrupts a paragraph
                 return ""
         return m.group(0)
 
