@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -33,13 +34,15 @@ def test_attributes_and_methods_are_the_compiled_patterns() -> None:
 
 @given(st.text(alphabet="ab.|()*+?[]^$\\", max_size=8), st.text(alphabet="ab.()[]", max_size=20))
 def test_same_results_as_re_compile(source: str, text: str) -> None:
-    try:
-        compiled = re.compile(source)
-    except re.error:
-        return
-    lazy = lazy_pattern(source)
-    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
-    assert lazy.split(text) == compiled.split(text)
+    with warnings.catch_warnings():  # re's FutureWarning on random "[[" sets is not ours
+        warnings.simplefilter("ignore", FutureWarning)
+        try:
+            compiled = re.compile(source)
+        except re.error:
+            return
+        lazy = lazy_pattern(source)
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+        assert lazy.split(text) == compiled.split(text)
 
 
 def test_copies_and_pickles_are_lazy_patterns_of_the_same_source() -> None:
