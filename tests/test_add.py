@@ -227,6 +227,8 @@ def test_a_table_that_ends_the_file_without_a_newline_keeps_ending_it_so() -> No
     [
         (Paper(title="Another", arxiv_id="2502.00002"), "line 6"),
         (Paper(title="beta:  TWO", arxiv_id="2509.00001"), "line 6"),
+        # the title key VR701 uses: a hyphen more or less is the same paper
+        (Paper(title="Be-ta: two", arxiv_id="2509.00001"), "line 6"),
     ],
 )
 def test_a_paper_listed_already_is_refused_with_where(paper: Paper, where: str) -> None:

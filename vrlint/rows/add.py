@@ -22,6 +22,7 @@ from vrlint.records.models import TableRecord
 from vrlint.rows.dateformat import Date, read_date
 from vrlint.rows.order import Order, detect_order, insertion_index, title_key
 from vrlint.rows.style import Paper, TableStyle, escape_cell, learn_style, render_cells, render_row
+from vrlint.text.keys import folded_key
 
 
 class AddError(Exception):
@@ -64,10 +65,10 @@ def find_duplicate(document: Document, records: list[TableRecord], paper: Paper)
             for entry in record.entries:
                 if paper.arxiv_id in entry.arxiv_ids:
                     return f"arXiv {paper.arxiv_id} is already listed at line {entry.line}"
-    wanted = title_key(paper.title)
+    wanted = folded_key(paper.title)  # VR701's key: what add lets in, VR701 does not then flag
     for record in records:
         for entry in record.entries:
-            if wanted and entry.title and title_key(entry.title) == wanted:
+            if wanted and entry.title and folded_key(entry.title) == wanted:
                 return f"{paper.title!r} is already listed at line {entry.line}"
     return None
 
