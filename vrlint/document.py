@@ -58,6 +58,15 @@ _set = object.__setattr__
 _NUMBERS: tuple[int, ...] = tuple(range(16384))
 
 
+def locate(starts: list[int], offset: int) -> tuple[int, int]:
+    """(line, column), both 1-based, of ``offset`` given where each line starts (never empty)."""
+    index = max(bisect.bisect_right(starts, offset) - 1, 0)
+    line = index + 1
+    column = offset - starts[index] + 1
+    shared = len(_NUMBERS)
+    return (_NUMBERS[line] if line < shared else line), (_NUMBERS[column] if column < shared else column)
+
+
 class Span:
     """A region of the source; see the module docstring for the conventions.
 
@@ -85,41 +94,35 @@ class Span:
         """A span at known positions, for a finding that outlived its document."""
         return cls(start, end, (line, column, end_line, end_column))
 
-    def _position(self, offset: int) -> tuple[int, int]:
-        starts = self._where
-        assert isinstance(starts, list)
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
-        line = index + 1
-        column = offset - starts[index] + 1
-        shared = len(_NUMBERS)
-        return (_NUMBERS[line] if line < shared else line), (_NUMBERS[column] if column < shared else column)
+    def _read(self, index: int) -> int:
+        """Position ``index`` of (line, column, end_line, end_column)."""
+        where = self._where
+        if isinstance(where, tuple):
+            return where[index]
+        return locate(where, self.start if index < 2 else self.end)[index % 2]
 
     @property
     def line(self) -> int:
-        where = self._where
-        return where[0] if isinstance(where, tuple) else self._position(self.start)[0]
+        return self._read(0)
 
     @property
     def column(self) -> int:
-        where = self._where
-        return where[1] if isinstance(where, tuple) else self._position(self.start)[1]
+        return self._read(1)
 
     @property
     def end_line(self) -> int:
-        where = self._where
-        return where[2] if isinstance(where, tuple) else self._position(self.end)[0]
+        return self._read(2)
 
     @property
     def end_column(self) -> int:
-        where = self._where
-        return where[3] if isinstance(where, tuple) else self._position(self.end)[1]
+        return self._read(3)
 
     def positions(self) -> tuple[int, int, int, int]:
         """(line, column, end_line, end_column)."""
         where = self._where
         if isinstance(where, tuple):
             return where
-        return (*self._position(self.start), *self._position(self.end))
+        return (*locate(where, self.start), *locate(where, self.end))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Span):
@@ -373,9 +376,7 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of a 0-based offset into ``text``; both 1-based."""
-        starts = self._starts()
-        index = max(bisect.bisect_right(starts, offset) - 1, 0)
-        return index + 1, offset - starts[index] + 1
+        return locate(self._starts(), offset)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self._starts())
