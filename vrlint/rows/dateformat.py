@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from vrlint.lazyre import lazy_pattern
 
@@ -57,13 +57,11 @@ FORMATS: tuple[str, ...] = tuple(_candidates())
 
 def _compile(form: str) -> re.Pattern[str]:
     body = "".join(_FIELDS.get(char, re.escape(char)) for char in form)
-    return re.compile(r"(?<![\w.])" + body + r"(?![\w]|\.\d)")
+    return lazy_pattern(r"(?<![\w.])" + body + r"(?![\w]|\.\d)")
 
 
-@cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The formats' regexes, compiled on first use (40 of them: a cost at import otherwise)."""
-    return tuple((form, _compile(form)) for form in FORMATS)
+#: the formats' regexes (40 of them, compiled on first use like every module pattern)
+_PATTERNS = tuple((form, _compile(form)) for form in FORMATS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +119,7 @@ def _find_dates(text: str) -> tuple[Found, ...]:
     if _TWO_DIGITS.search(text) is None:
         return ()
     found: list[Found] = []
-    for form, pattern in _patterns():
+    for form, pattern in _PATTERNS:
         match = pattern.search(text)
         if match is None:
             continue
