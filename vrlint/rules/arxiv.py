@@ -42,9 +42,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from vrlint.diagnostics import Diagnostic, Fix
@@ -230,32 +229,43 @@ def arxiv_badge_id(image: Link) -> ArxivId | None:
 # -- the references -------------------------------------------------------------------
 
 
-@dataclass(eq=False)
 class _Ref:
-    """One arXiv ID written somewhere in the document."""
+    """One arXiv ID written somewhere in the document (a plain class: ``title`` and
+    ``mismatch`` are filled in later, and a dataclass costs start-up time)."""
 
-    aid: ArxivId
-    source: RefSource
-    #: where the ID itself is written (falls back to the link or cell)
-    span: Span
-    #: the entry (table block, row line) or paragraph (block, 0) it belongs to
-    group: tuple[int, int]
-    #: the link whose target (source "link") or badge (source "badge") holds it
-    link: Link | None = None
-    url: ArxivUrl | None = None
-    title: str | None = None
-    #: for a badge: the ID of the arXiv link behind it, when there is one
-    behind: ArxivId | None = None
-    #: a badge and its link that name different IDs (both sides are VR201's)
-    mismatch: bool = False
+    __slots__ = ("aid", "behind", "group", "link", "mismatch", "source", "span", "title", "url")
+
+    def __init__(
+        self,
+        aid: ArxivId,
+        source: RefSource,
+        span: Span,
+        group: tuple[int, int],
+        link: Link | None = None,
+        url: ArxivUrl | None = None,
+        behind: ArxivId | None = None,
+    ) -> None:
+        self.aid = aid
+        self.source = source
+        #: where the ID itself is written (falls back to the link or cell)
+        self.span = span
+        #: the entry (table block, row line) or paragraph (block, 0) it belongs to
+        self.group = group
+        #: the link whose target (source "link") or badge (source "badge") holds it
+        self.link = link
+        self.url = url
+        self.title: str | None = None
+        #: for a badge: the ID of the arXiv link behind it, when there is one
+        self.behind = behind
+        #: a badge and its link that name different IDs (both sides are VR201's)
+        self.mismatch = False
 
 
-@dataclass
-class _Analysis:
+class _Analysis(NamedTuple):
     document: Document
-    refs: list[_Ref] = field(default_factory=list)
+    refs: list[_Ref]
     #: every link (of any block) whose target is an arXiv abs/pdf/html URL
-    urls: list[tuple[Link, ArxivUrl]] = field(default_factory=list)
+    urls: list[tuple[Link, ArxivUrl]]
 
 
 _CACHE_KEY = "_vrlint_arxiv_analysis"
@@ -296,7 +306,7 @@ def _is_image_source(link: Link) -> bool:
 
 def _build(ctx: Context) -> _Analysis:
     document = ctx.document
-    out = _Analysis(document)
+    out = _Analysis(document, [], [])
     outer: dict[int, Link] = {}
     for link in document.links:
         if link.kind == "image":
@@ -625,13 +635,12 @@ def arxiv_invalid_id(ctx: Context) -> Iterator[Diagnostic]:
 # -- VR203 / VR204 ---------------------------------------------------------------------
 
 
-@dataclass
-class _Conflicts:
+class _Conflicts(NamedTuple):
     #: VR203: (reference, the earlier or majority reference it disagrees with)
-    id_titles: list[tuple[_Ref, _Ref]] = field(default_factory=list)
+    id_titles: list[tuple[_Ref, _Ref]]
     #: VR204: (reference, the reference holding the title's usual ID, another
     #: title given the reference's ID, whether the usual ID is clearly the right one)
-    title_ids: list[tuple[_Ref, _Ref, _Ref | None, bool]] = field(default_factory=list)
+    title_ids: list[tuple[_Ref, _Ref, _Ref | None, bool]]
 
 
 def _titled(refs: list[_Ref]) -> list[_Ref]:
@@ -692,7 +701,7 @@ def _conflicts(ctx: Context) -> _Conflicts:
         assert ref.title is not None
         return len(ids_of_title[compatible_key(ref.title)] - crowded) > 1
 
-    found = _Conflicts()
+    found = _Conflicts([], [])
     by_title: dict[str, dict[str, list[_Ref]]] = {}
     for ref in refs:
         if ref.aid.id not in crowded:

@@ -24,7 +24,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from vrlint.conventions import DEFAULT_MIN_COUNT
@@ -51,8 +51,7 @@ __all__ = ["BadgeImage", "badge_images", "claims", "link_platform"]
 # -- reading badges ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class BadgeImage:
+class BadgeImage(NamedTuple):
     """One image of the document: Markdown ``![alt](src)`` or HTML ``src``,
     with the link it is the whole label of, if any."""
 
@@ -99,8 +98,7 @@ _HEX_DIGITS = lazy_pattern(r"#?[0-9a-fA-F]{1,12}")
 _COLOR_NAMES = sorted(SHIELDS_NAMED_COLORS | CSS_NAMED_COLORS)
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
+class _Part(NamedTuple):
     """One ``-``-separated part of a static badge path: its raw (still
     encoded) text, its decoded text and its offsets in the image URL."""
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from vrlint.conventions import convention
@@ -32,15 +31,17 @@ from vrlint.rules.base import Context, rule
 from vrlint.rules.rows import grouped, row_views
 
 
-@dataclass
 class _Column:
-    table: Table
-    index: int
-    header: str
-    views: list[RowView]
+    """One column of a table: its header, and the cell of every row that has one."""
 
-    def __post_init__(self) -> None:
-        self._cells = [(view, view.row.cells[self.index]) for view in self.views if self.index < len(view.row.cells)]
+    __slots__ = ("_cells", "header", "index", "table", "views")
+
+    def __init__(self, table: Table, index: int, header: str, views: list[RowView]) -> None:
+        self.table = table
+        self.index = index
+        self.header = header
+        self.views = views
+        self._cells = [(view, view.row.cells[index]) for view in views if index < len(view.row.cells)]
 
     def cells(self) -> list[tuple[RowView, Cell]]:
         return self._cells

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vrlint.conventions import convention
 from vrlint.diagnostics import Diagnostic
@@ -64,8 +64,7 @@ _TITLE_WORDS = 4
 _WORDS = lazy_pattern(r"[^\W_]+")
 
 
-@dataclass
-class _Row:
+class _Row(NamedTuple):
     """What one body row says it is: the one paper it cites, and its names."""
 
     entry: Entry
@@ -99,7 +98,6 @@ def _read_rows(ctx: Context, table: Table, record: TableRecord) -> list[_Row]:
     rows: list[_Row] = []
     for row, entry in zip(table.rows, record.entries, strict=True):
         cells = row.cells[: table.columns]
-        found = _Row(entry, cells, list(record.roles))
         ids: dict[str, tuple[PaperRecord, Cell]] = {}
         for paper in entry.papers:
             if paper.arxiv_id is None:
@@ -110,9 +108,9 @@ def _read_rows(ctx: Context, table: Table, record: TableRecord) -> list[_Row]:
             ids.setdefault(paper.arxiv_id, (paper, cell))
         if len(ids) == 1:  # a row that cites several papers is a list, not an entry
             ((arxiv, (paper, cell)),) = ids.items()
-            found.arxiv, found.paper, found.paper_cell = arxiv, paper, cell
-            found.label, found.named = _label(entry, paper, cell)
-        rows.append(found)
+            rows.append(_Row(entry, cells, list(record.roles), arxiv, paper, cell, *_label(entry, paper, cell)))
+        else:
+            rows.append(_Row(entry, cells, list(record.roles)))
     return rows
 
 
@@ -275,8 +273,7 @@ def _mark_bounds(content: str) -> tuple[int, int]:
     return lo, hi
 
 
-@dataclass
-class _Mark:
+class _Mark(NamedTuple):
     cell: Cell
     meaning: bool
     spelling: str

@@ -80,9 +80,8 @@ import bisect
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from vrlint.diagnostics import Applicability, Diagnostic, Edit
 from vrlint.document import (
@@ -267,8 +266,7 @@ def _it(count: int) -> str:
 # -- VR801 mojibake ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Damage:
+class _Damage(NamedTuple):
     """The file's mojibake: one edit per damaged spot, its codec, and how much is clean."""
 
     edits: tuple[Edit, ...]
@@ -459,16 +457,19 @@ def _file_finding(ctx: Context, damage: _Damage, hidden: _Ranges, visible: list[
 # -- VR802 control characters -----------------------------------------------------------------
 
 
-@dataclass(slots=True)
 class _Control:
-    """A stretch of control characters and what the fix puts in its place."""
+    """A stretch of control characters and what the fix puts in its place
+    (a plain class: runs are merged in place, and a dataclass costs start-up time)."""
 
-    start: int
-    end: int
-    names: list[str]
-    content: str = ""
-    guessed: bool = False
-    ansi: bool = False
+    __slots__ = ("ansi", "content", "end", "guessed", "names", "start")
+
+    def __init__(self, start: int, end: int, names: list[str], ansi: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.names = names
+        self.content = ""
+        self.guessed = False
+        self.ansi = ansi
 
 
 def _cp1252(char: str) -> str | None:
@@ -610,8 +611,7 @@ def control_character(ctx: Context) -> Iterator[Diagnostic]:
 _Where = Literal["destination", "definition", "heading", "text"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Invisible:
+class _Invisible(NamedTuple):
     offset: int
     name: str
     where: _Where

@@ -36,8 +36,8 @@ import re
 import unicodedata
 import urllib.parse
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from vrlint.diagnostics import Applicability, Diagnostic, Fix
 from vrlint.document import Block, Document, Heading, HtmlBlock, Inline, Link, Paragraph, Table, walk
@@ -141,8 +141,7 @@ def _shown(text: str, limit: int = 60) -> str:
 # -- the anchor index -------------------------------------------------------------
 
 
-@dataclass
-class _Target:
+class _Target(NamedTuple):
     """Somewhere a fragment can land: a heading, or an explicit HTML anchor."""
 
     anchor: str
@@ -150,8 +149,7 @@ class _Target:
     heading: Heading | None = None
 
 
-@dataclass
-class _Entry:
+class _Entry(NamedTuple):
     """A table-of-contents entry: a list item whose content is one ``#`` link."""
 
     link: Link
@@ -160,13 +158,13 @@ class _Entry:
     fragment: str
 
 
-@dataclass
 class _Anchors:
     """Every anchor of a document, with the headings behind them."""
 
-    document: Document
-    targets: dict[str, _Target] = field(default_factory=dict)
-    folded: dict[str, list[str]] = field(default_factory=dict)
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.targets: dict[str, _Target] = {}
+        self.folded: dict[str, list[str]] = {}
 
     @classmethod
     def build(cls, document: Document) -> _Anchors:
@@ -276,10 +274,12 @@ def _fragment_links(document: Document) -> Iterator[tuple[Link, str]]:
             yield link, _decode_fragment(url[1:])
 
 
-@dataclass
 class _Analysis:
-    document: Document
-    anchors: _Anchors
+    """The anchors and the ``#`` links of one document, shared by the VR6xx rules."""
+
+    def __init__(self, document: Document, anchors: _Anchors) -> None:
+        self.document = document
+        self.anchors = anchors
 
     @cached_property
     def links(self) -> list[tuple[Link, str]]:
@@ -346,8 +346,7 @@ def _fix(ctx: Context, applicability: Applicability, link: Link, anchor: str) ->
 # -- VR601 -----------------------------------------------------------------------------
 
 
-@dataclass
-class _Guess:
+class _Guess(NamedTuple):
     heading: Heading
     anchor: str
     how: str

@@ -30,9 +30,8 @@ import unicodedata
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from vrlint.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -233,8 +232,7 @@ DamageCode = Literal[
 ]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Damage:
+class Damage(NamedTuple):
     """What is wrong with a destination, and how to repair it.
 
     ``edits`` are ``(start, end, replacement)`` relative to the string that
@@ -611,8 +609,7 @@ def _paren_layers(url: str) -> int:
 # ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Target:
+class _Target(NamedTuple):
     """A link and where its destination is written (``start``/``end``:
     document offsets, None when the destination cannot be located or
     edited, as for reference links)."""
@@ -660,8 +657,7 @@ def _edits_for(document: Document, target: _Target, found: Damage) -> tuple[Edit
     return tuple(Edit(target.start + s, target.start + e, r) for s, e, r in local.edits)
 
 
-@dataclass(slots=True)
-class _Survey:
+class _Survey(NamedTuple):
     """Every destination of one document, and the damaged ones with their damage."""
 
     document: Document
@@ -1042,8 +1038,7 @@ _EXTENSIONS = (".svg", ".png", ".json", ".gif", ".jpg")
 _SHIELDS_HOSTS = frozenset({"img.shields.io", "shields.io", "badgen.net", "flat.badgen.net"})
 
 
-@dataclass(frozen=True, slots=True)
-class RepoRef:
+class RepoRef(NamedTuple):
     """A repository named in a URL, and where ``owner/name`` is in that URL."""
 
     owner: str

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from vrlint.conventions import DEFAULT_MIN_COUNT, DEFAULT_MIN_SHARE
@@ -417,8 +417,7 @@ def _status_word(text: str) -> str | None:
     return _STATUS_SPACES.sub(" ", body.casefold()).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class _Occurrence:
+class _Occurrence(NamedTuple):
     spelling: str
     span: Span
     where: str  # "cell" or "badge"

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from vrlint.diagnostics import Diagnostic, Edit
 from vrlint.document import Block, Cell, Document, Paragraph, Row, Span, Table
@@ -646,8 +646,7 @@ def table_row_split(ctx: Context) -> Iterator[Diagnostic]:
 _DIRECTIVE_NEXT_LINE = lazy_pattern(r"<!--[ \t]*vrlint-disable-next-line\b([^>]*?)-->", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class _RowsOutside:
+class _RowsOutside(NamedTuple):
     """Lines under a table that look like its rows but are a paragraph.
 
     ``rows`` are the paragraph's first lines with outer pipes and the
