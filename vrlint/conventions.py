@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 T = TypeVar("T", bound=Hashable)
@@ -22,13 +21,15 @@ DEFAULT_MIN_SHARE = 0.9
 DEFAULT_MIN_COUNT = 5
 
 
-@dataclass(frozen=True, slots=True)
 class Convention(Generic[T]):
     """The form most places take, and how many places were compared."""
 
-    form: T
-    count: int
-    total: int
+    __slots__ = ("count", "form", "total")
+
+    def __init__(self, form: T, count: int, total: int) -> None:
+        self.form = form
+        self.count = count
+        self.total = total
 
     def describe(self, what: str) -> str:
         """``"34 of 36 {what}"``, for messages."""

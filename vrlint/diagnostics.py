@@ -9,7 +9,7 @@ repairs syntax or spelling), ``unsafe`` when vrlint must guess.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from vrlint.document import Document, Span
 
@@ -33,8 +33,7 @@ def family_of(code: str) -> str:
     return FAMILIES.get(code[:3], "other")
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``text[start:end]`` with ``content``."""
 
     start: int
@@ -42,8 +41,7 @@ class Edit:
     content: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     applicability: Applicability
     message: str
     edits: tuple[Edit, ...]

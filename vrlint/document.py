@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Alignment = Literal["left", "center", "right"] | None
 InlineKind = Literal[
@@ -147,8 +147,7 @@ class Span:
         return (Span.at, (*self.positions(), self.start, self.end))
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One physical line: its text without the line ending, and the ending.
 
     ``ending`` is ``"\\n"``, ``"\\r\\n"``, ``"\\r"`` or ``""`` (last line

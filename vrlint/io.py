@@ -54,9 +54,9 @@ import signal
 import stat
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import NamedTuple
 
 #: refuse files larger than this (bytes) unless ``--max-bytes`` says otherwise.
 #: Parsing, linting and formatting are linear (``benchmarks/bench_pathological.py``)
@@ -79,8 +79,7 @@ class InputError(Exception):
         return escape_controls(super().__str__())
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     path: Path
     text: str
     mtime_ns: int

@@ -10,7 +10,7 @@ definition without it, and the line to the paragraph.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vrlint.lazyre import lazy_pattern
 
@@ -21,8 +21,7 @@ _DEFINITION = lazy_pattern(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Definition:
+class Definition(NamedTuple):
     label: str
     url: str
     title: str | None

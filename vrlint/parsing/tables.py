@@ -8,7 +8,7 @@ cmark-gfm instead, and return offsets so every cell can be located.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from vrlint.lazyre import lazy_pattern
 
@@ -31,8 +31,7 @@ DELIMITER_ROW = lazy_pattern(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class RowSplit:
+class RowSplit(NamedTuple):
     """Cells of one row as (start, end) offsets of the text between pipes."""
 
     cells: list[tuple[int, int]]

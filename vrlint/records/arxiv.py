@@ -12,10 +12,9 @@ have no nested quantifiers, so they run in linear time on any input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from vrlint.lazyre import lazy_pattern
 from vrlint.records.urls import split_url
@@ -75,8 +74,7 @@ Form = Literal["abs", "pdf", "html", "other"]
 _FORMS: dict[str, Form] = {"abs": "abs", "pdf": "pdf", "html": "html"}
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivId:
+class ArxivId(NamedTuple):
     """An arXiv identifier split into the parts rules compare."""
 
     #: the identifier without version, e.g. ``2410.12109`` or ``hep-th/9901001``
@@ -103,8 +101,7 @@ class ArxivId:
         return int(self.yymm[2:])
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivUrl:
+class ArxivUrl(NamedTuple):
     """An arxiv.org link with the paper it names and its canonical spelling."""
 
     id: ArxivId

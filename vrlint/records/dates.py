@@ -12,8 +12,8 @@ month they cannot see.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from vrlint.lazyre import lazy_pattern
 
@@ -57,8 +57,7 @@ _APOSTROPHE_Y2 = lazy_pattern(r"['’‘](?P<y>\d{2})(?!\d)")
 _GLUED_Y2 = lazy_pattern(r"(?<=[A-Za-z])(?P<y>[12]\d)(?![\d])")
 
 
-@dataclass(frozen=True, slots=True)
-class YearMonth:
+class YearMonth(NamedTuple):
     """A year and, where the text gives it, a month (1-12)."""
 
     year: int

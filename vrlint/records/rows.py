@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from vrlint.document import Cell, Document, Link, Row, Table
 from vrlint.lazyre import lazy_pattern
@@ -21,8 +22,7 @@ from vrlint.records.models import Entry, TableRecord
 from vrlint.records.shields import parse_badge_url
 
 
-@dataclass(frozen=True, slots=True)
-class IdMention:
+class IdMention(NamedTuple):
     """One arXiv ID written in a row: behind a link, on a badge, or as text."""
 
     aid: ArxivId

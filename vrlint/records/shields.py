@@ -13,9 +13,8 @@ scanner, and every regex is anchored with no nested quantifiers.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import SplitResult, parse_qsl, quote, unquote
 
 from vrlint.lazyre import lazy_pattern
@@ -115,8 +114,7 @@ _OTHER_BADGE_HOSTS = frozenset(
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class Badge:
+class Badge(NamedTuple):
     """One badge image URL, decoded.
 
     ``label``/``message``/``color`` are what the server would render (query

@@ -8,7 +8,6 @@ no regex over the whole URL), so it is cheap and cannot backtrack.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 from urllib.parse import SplitResult, urlsplit
@@ -105,8 +104,7 @@ _HUB_NAME = lazy_pattern(r"[A-Za-z0-9][A-Za-z0-9._\-]{0,95}")
 _BAD_CHARS = lazy_pattern(r"[\x00-\x1f\x7f<>\"]")
 
 
-@dataclass(frozen=True, slots=True)
-class UrlInfo:
+class UrlInfo(NamedTuple):
     """What a link destination points at.
 
     ``owner``/``name`` are the repository, model, dataset or space owner and

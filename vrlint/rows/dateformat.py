@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from vrlint.lazyre import lazy_pattern
 
@@ -64,8 +64,7 @@ def _compile(form: str) -> re.Pattern[str]:
 _PATTERNS = tuple((form, _compile(form)) for form in FORMATS)
 
 
-@dataclass(frozen=True, slots=True)
-class Date:
+class Date(NamedTuple):
     """A year, and where known a month and a day."""
 
     year: int
@@ -76,8 +75,7 @@ class Date:
         return (self.year, self.month or 0, self.day or 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """A date written in a format, at ``start:end`` of the text searched."""
 
     form: str

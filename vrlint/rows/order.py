@@ -14,9 +14,8 @@ table.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from vrlint.conventions import Convention, convention
 from vrlint.lazyre import lazy_pattern
@@ -27,8 +26,7 @@ Direction = Literal["descending", "ascending"]
 SortKey = tuple[int, int, int] | str
 
 
-@dataclass(frozen=True, slots=True)
-class Order:
+class Order(NamedTuple):
     by: Literal["date", "title"]
     direction: Direction
     convention: Convention[str]
