@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import pairwise
+from typing import NamedTuple
 
 from vrlint.config import Config
 from vrlint.diagnostics import Applicability, Diagnostic, Fix
@@ -36,11 +37,10 @@ _DIRECTIVE = lazy_pattern(
 _CODE = lazy_pattern(r"\b[Vv][Rr]\d{0,3}\b")
 
 
-@dataclass
-class Suppressions:
-    file_codes: list[str] = field(default_factory=list)
+class Suppressions(NamedTuple):
+    file_codes: list[str]
     #: (first line, last line or None for "to the end", codes; [] = all)
-    ranges: list[tuple[int, int | None, list[str]]] = field(default_factory=list)
+    ranges: list[tuple[int, int | None, list[str]]]
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         code = diagnostic.code.upper()
@@ -61,7 +61,7 @@ def _listed(code: str, codes: list[str]) -> bool:
 
 def find_suppressions(document: Document) -> Suppressions:
     """Directives in HTML (comment blocks and inline comments, not code)."""
-    found = Suppressions()
+    found = Suppressions([], [])
     open_ranges: list[tuple[int, list[str]]] = []
     for block in document.blocks:
         if block.kind not in ("html", "paragraph", "heading", "table"):

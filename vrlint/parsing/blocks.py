@@ -15,7 +15,6 @@ the public :class:`vrlint.document.Document`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from vrlint.lazyre import lazy_pattern
 from vrlint.parsing.tables import is_delimiter_row, split_row
@@ -66,39 +65,56 @@ _HTML_END = {
 _CONTAINERS = ("document", "block_quote", "list", "item")
 
 
-@dataclass(slots=True, eq=False)
 class Node:
-    """One block of the tree; leaves record ``(line index, content start)``."""
+    """One block of the tree; leaves record ``(line index, content start)``.
 
-    kind: str
-    parent: Node | None
-    start_line: int
-    children: list[Node] = field(default_factory=list)
-    open: bool = True
-    lines: list[tuple[int, int]] = field(default_factory=list)
-    end_line: int = -1
-    # list items
-    content_indent: int = 0
-    list_marker: str = ""
-    # headings
-    level: int = 0
-    setext: bool = False
-    # code
-    fence_char: str = ""
-    fence_length: int = 0
-    fence_offset: int = 0
-    info: str = ""
-    # html
-    html_type: int = 0
-    # paragraphs and tables
-    table_visited: bool = False
-    delimiter: tuple[int, int] | None = None
-    table_columns: int = 0
-    #: a paragraph split off above a table header: cmark-gfm inserts it
-    #: without resolving link definitions, so ``[r]: url`` there is text
-    keeps_definitions: bool = True
-    table_rows: int = 0
-    table_cells: int = 0
+    A plain slotted class (a dataclass would compile its ``__init__`` at every
+    start-up); identity, not value, tells two nodes apart."""
+
+    __slots__ = (
+        "children", "content_indent", "delimiter", "end_line", "fence_char", "fence_length", "fence_offset",
+        "html_type", "info", "keeps_definitions", "kind", "level", "lines", "list_marker", "open", "parent",
+        "setext", "start_line", "table_cells", "table_columns", "table_rows", "table_visited",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        kind: str,
+        parent: Node | None,
+        start_line: int,
+        *,
+        open: bool = True,
+        lines: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.parent = parent
+        self.start_line = start_line
+        self.children: list[Node] = []
+        self.open = open
+        self.lines: list[tuple[int, int]] = [] if lines is None else lines
+        self.end_line = -1
+        # list items
+        self.content_indent = 0
+        self.list_marker = ""
+        # headings
+        self.level = 0
+        self.setext = False
+        # code
+        self.fence_char = ""
+        self.fence_length = 0
+        self.fence_offset = 0
+        self.info = ""
+        # html
+        self.html_type = 0
+        # paragraphs and tables
+        self.table_visited = False
+        self.delimiter: tuple[int, int] | None = None
+        self.table_columns = 0
+        #: a paragraph split off above a table header: cmark-gfm inserts it
+        #: without resolving link definitions, so ``[r]: url`` there is text
+        self.keeps_definitions = True
+        self.table_rows = 0
+        self.table_cells = 0
 
     @property
     def last_child(self) -> Node | None:

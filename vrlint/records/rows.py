@@ -10,7 +10,6 @@ facts instead of walking the row again.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -33,15 +32,16 @@ class IdMention(NamedTuple):
     text: str
 
 
-@dataclass
-class RowView:
+class RowView(NamedTuple):
+    """One body row with its table, record, entry, links and the arXiv IDs it mentions."""
+
     table: Table
     record: TableRecord
     row: Row
     entry: Entry
     block: int
-    links: list[Link] = field(default_factory=list)
-    ids: list[IdMention] = field(default_factory=list)
+    links: list[Link]
+    ids: list[IdMention]
 
     def cell_of(self, offset: int) -> Cell | None:
         for cell in self.row.cells:
@@ -99,7 +99,7 @@ def build_rows(document: Document, tables: list[TableRecord]) -> list[RowView]:
         for row, entry in zip(table.rows, record.entries, strict=False):
             first = bisect_left(starts, row.span.start)
             last = bisect_left(starts, row.span.end + 1)
-            view = RowView(table, record, row, entry, index, block_links[first:last])
+            view = RowView(table, record, row, entry, index, block_links[first:last], [])
             _read_ids(view)
             views.append(view)
     return views

@@ -23,9 +23,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from vrlint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, family_of
 from vrlint.document import Document, Span
@@ -56,8 +55,7 @@ RULE_MODULES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     code: str
     name: str
     severity: Severity
@@ -67,7 +65,7 @@ class Rule:
     good: str
     fix: Applicability | None
     function: RuleFunction
-    options: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any]
     #: in the default selection (ruff's model: a conservative default set, the rest opt-in)
     default: bool = True
 
