@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from vrlint.cli import main
+from vrlint.cli import COMMANDS, UsageError, _command_of, _normalise_argv, build_parser, main
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-README.md"
 
@@ -160,3 +163,37 @@ def test_caret_is_under_the_span_with_wide_characters(tmp_path: Path) -> None:
     # the span is the destination; 🤗, 模 and 版 take two terminal cells each,
     # so the caret sits 3 cells right of the destination's code-point index
     assert caret.index("^") == source.index("https") + 3
+
+
+# -- the parser is built for the one subcommand a run uses --------------------------------------
+
+_TOKENS = ["check", "add", "sort", "rule", "format", "README.md", "VR101", "--fix", "--select", "-q", "lint"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=5))
+def test_the_parser_is_built_for_the_command_the_arguments_run(argv: list[str]) -> None:
+    """``_command_of`` must name the subcommand ``_normalise_argv`` runs, or that
+    subcommand would be parsed without its options."""
+    try:
+        normalised = _normalise_argv(argv)
+    except UsageError:
+        return  # a mistyped command: no parser is consulted for its options
+    if normalised and normalised[0] in COMMANDS:
+        assert _command_of(argv) == normalised[0]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_subcommand_built_alone_has_all_its_options(command: str) -> None:
+    def options(parser: argparse.ArgumentParser) -> list[tuple[str, ...]]:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices[command]
+        return [(a.dest, *a.option_strings) for a in sub._actions]
+
+    assert options(build_parser(command)) == options(build_parser())
+    assert len(options(build_parser(command))) > 1 or command == "schema"
+
+
+def test_options_of_other_subcommands_are_still_told_apart(tmp_path: Path) -> None:
+    """``vrlint sort --directon``: the did-you-mean hint comes from ``sort``'s own options."""
+    code, _, err = run("sort", tmp_path / "x.md", "--directon", "ascending")
+    assert code == 2 and "did you mean --direction?" in err

@@ -21,7 +21,7 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from vrlint.online.options import OnlineOptions
     from vrlint.rules.base import OnlineFacts
 
-COMMANDS = ("check", "format", "export", "schema", "rules", "rule", "add", "sort")
 OUTPUT_FORMATS = ("text", "concise", "json", "github", "sarif")
 
 
@@ -75,12 +74,21 @@ def _add_adoption(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-since", metavar="REF", help="report only findings not present at git revision REF")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line. With ``command``, only that subcommand gets its options and
+    the others are only listed: building all ~75 options is a few milliseconds of
+    every pre-commit run."""
     parser = _Parser(prog="vrlint", description="Lint and format the paper tables of awesome lists.")
     parser.add_argument("--version", action="version", version=f"vrlint {__version__}")
     sub = parser.add_subparsers(dest="command")
+    for name, (help_text, add_options) in _SUBCOMMANDS.items():
+        subparser = sub.add_parser(name, help=help_text)
+        if command is None or name == command:
+            add_options(subparser)
+    return parser
 
-    check = sub.add_parser("check", help="report problems (the default command)")
+
+def _add_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_PATHS_HELP)
     check.add_argument(
         "--select",
@@ -122,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(check)
 
-    fmt = sub.add_parser("format", help="re-align drifted rows, or set one table style")
+
+def _add_format(fmt: argparse.ArgumentParser) -> None:
     fmt.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_PATHS_HELP)
     fmt.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from `-` (configuration)")
     fmt.add_argument("--check", action="store_true", help="exit 1 if a file would change")
@@ -134,26 +143,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(fmt)
 
-    export = sub.add_parser("export", help="write the typed records of the tables")
+
+def _add_export(export: argparse.ArgumentParser) -> None:
     export.add_argument("path", type=Path, metavar="PATH")
     export.add_argument("--format", dest="export_format", choices=("json", "jsonl", "csv"), default="json")
     export.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     _add_common(export)
 
-    sub.add_parser("schema", help="print the JSON Schema of `vrlint export --format json`")
 
-    rules = sub.add_parser("rules", help="list every rule")
+def _add_nothing(parser: argparse.ArgumentParser) -> None:
+    """``vrlint schema`` has no options."""
+
+
+def _add_rules(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
 
-    rule = sub.add_parser("rule", help="explain one rule")
+
+def _add_rule(rule: argparse.ArgumentParser) -> None:
     rule.add_argument("code", metavar="CODE")
-    _add_rows_commands(sub)
-    return parser
 
 
-def _add_rows_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
-    """``vrlint add`` and ``vrlint sort`` (their work is in :mod:`vrlint.rows.commands`)."""
-    add = sub.add_parser("add", help="add paper rows in the table's own style and order")
+def _add_add(add: argparse.ArgumentParser) -> None:
+    """``vrlint add`` (its work, like ``sort``'s, is in :mod:`vrlint.rows.commands`)."""
     add.add_argument("ids", nargs="*", metavar="ARXIV_ID", help="arXiv IDs or URLs")
     add.add_argument("--to", type=Path, default=Path("README.md"), help="the file (default README.md)")
     where = add.add_mutually_exclusive_group()
@@ -166,13 +177,35 @@ def _add_rows_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
     add.add_argument("--diff", "--dry-run", dest="diff", action="store_true", help="print the change, write nothing")
     add.add_argument("--allow-duplicate", action="store_true", help="add a paper the file lists already")
     _add_common(add)
-    sort = sub.add_parser("sort", help="sort tables by the order they mostly keep")
+
+
+def _add_sort(sort: argparse.ArgumentParser) -> None:
     sort.add_argument("path", type=Path, metavar="PATH")
     sort.add_argument("--table", type=int, metavar="LINE", help="only the table at this line")
     sort.add_argument("--by", choices=("date", "title"), help="sort by this key, order or not")
     sort.add_argument("--direction", choices=("descending", "ascending"), help="newest/Z first, or oldest/A first")
     sort.add_argument("--diff", action="store_true", help="print the change, write nothing (exit 1 if any)")
     _add_common(sort)
+
+
+#: every subcommand: its line in ``--help``, and what adds its options
+_SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ("report problems (the default command)", _add_check),
+    "format": ("re-align drifted rows, or set one table style", _add_format),
+    "export": ("write the typed records of the tables", _add_export),
+    "schema": ("print the JSON Schema of `vrlint export --format json`", _add_nothing),
+    "rules": ("list every rule", _add_rules),
+    "rule": ("explain one rule", _add_rule),
+    "add": ("add paper rows in the table's own style and order", _add_add),
+    "sort": ("sort tables by the order they mostly keep", _add_sort),
+}
+COMMANDS = tuple(_SUBCOMMANDS)
+
+
+def _command_of(argv: list[str]) -> str:
+    """The subcommand ``argv`` runs, read as :func:`_normalise_argv` reads it."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in COMMANDS else "check"
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
@@ -210,8 +243,7 @@ def _did_you_mean(message: str, parser: argparse.ArgumentParser, argv: list[str]
     prefix = "unrecognized arguments: "
     if not message.startswith(prefix):
         return message
-    command = next((a for a in argv if a in COMMANDS), "check")
-    sub = _subcommands(parser).get(command)
+    sub = _subcommands(parser).get(_command_of(argv))
     if sub is None:
         return message
     known = [option for action in sub._actions for option in action.option_strings]
@@ -237,7 +269,7 @@ def _print_help(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    parser = build_parser(_command_of(args_list))
     try:
         if args_list in (["-h"], ["--help"]):
             _print_help(parser)
