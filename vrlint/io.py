@@ -50,9 +50,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import stat
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -100,6 +98,9 @@ def _sigterm_cleans_up() -> Iterator[None]:
     """While writing, SIGTERM raises :class:`SystemExit` so the ``except``
     clauses remove the temporary file (the default action would kill the
     process on the spot). Signal handlers belong to the main thread only."""
+    import signal  # only when a file is written: not at start-up
+    import threading
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return

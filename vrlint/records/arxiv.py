@@ -12,12 +12,14 @@ have no nested quantifiers, so they run in linear time on any input.
 from __future__ import annotations
 
 import re
-from datetime import date
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from vrlint.lazyre import lazy_pattern
 from vrlint.records.urls import split_url
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = [
     "OLD_ARCHIVES",
@@ -138,7 +140,10 @@ def parse_arxiv_id(text: str) -> ArxivId | None:
 
 def id_problem(aid: ArxivId, today: date | None = None) -> str | None:
     """A sentence saying why ``aid`` cannot be a real arXiv ID, or None if it can."""
-    today = today or date.today()
+    if today is None:
+        from datetime import date  # imported when an ID is checked, not at start-up
+
+        today = date.today()
     yy, mm = int(aid.yymm[:2]), int(aid.yymm[2:])
     if aid.version == 0:
         return f"{aid} has version v0; arXiv versions start at v1"

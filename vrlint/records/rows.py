@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from vrlint.document import Cell, Document, Link, Row, Table
 from vrlint.lazyre import lazy_pattern
 from vrlint.records.arxiv import ArxivId, parse_arxiv_url
 from vrlint.records.dates import YearMonth, parse_date
-from vrlint.records.models import Entry, TableRecord
 from vrlint.records.shields import parse_badge_url
+
+if TYPE_CHECKING:
+    from vrlint.records.models import Entry, TableRecord
 
 
 class IdMention(NamedTuple):

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import pairwise
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from vrlint.conventions import Convention, convention
 from vrlint.lazyre import lazy_pattern
-from vrlint.records.models import Entry, TableRecord
 from vrlint.rows.dateformat import read_date
+
+if TYPE_CHECKING:
+    from vrlint.records.models import Entry, TableRecord
 
 Direction = Literal["descending", "ascending"]
 SortKey = tuple[int, int, int] | str

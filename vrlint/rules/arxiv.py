@@ -37,13 +37,12 @@ forms and is reported whatever the convention.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from vrlint.diagnostics import Diagnostic, Fix
@@ -56,10 +55,12 @@ from vrlint.records.arxiv import (
     parse_arxiv_id,
     parse_arxiv_url,
 )
-from vrlint.records.models import Entry, PaperRecord, Position, TableRecord
 from vrlint.records.shields import parse_badge_url
 from vrlint.rules.base import Context, rule
 from vrlint.text.keys import compatible_key
+
+if TYPE_CHECKING:
+    from vrlint.records.models import Entry, PaperRecord, Position, TableRecord
 
 __all__ = ["MIN_TITLE_WORDS", "arxiv_badge_id", "same_title", "written_url"]
 
@@ -153,6 +154,8 @@ def same_title(a: str, b: str) -> bool:
             return True
     if len(long) > _MAX_COMPARED:
         return False
+    import difflib  # only for long titles that differ: not at start-up
+
     return difflib.SequenceMatcher(None, ka, kb, autojunk=False).ratio() >= _SAME_TITLE_RATIO
 
 

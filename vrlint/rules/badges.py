@@ -20,7 +20,6 @@ whose destination is well formed: damaged URLs are the links family's.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -154,6 +153,8 @@ def _close_colour(text: str) -> str | None:
     low = text.lower()
     if not low.isalpha() or not 3 <= len(low) <= 30:
         return None
+    import difflib  # only for a colour name vrlint does not know: not at start-up
+
     close = difflib.get_close_matches(low, _COLOR_NAMES, n=3, cutoff=0.8)
     # typos keep the first letter: "bleu" is blue, "Oral" is a word, not coral
     return next((name for name in close if name[0] == low[0]), None)

@@ -11,18 +11,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from vrlint.conventions import convention
 from vrlint.diagnostics import Diagnostic
 from vrlint.document import Cell, Document, Inline, Span, Table
 from vrlint.lazyre import lazy_pattern
 from vrlint.records.marks import mark_spelling, read_mark, read_status
-from vrlint.records.models import ColumnRole, Entry, PaperRecord, Position, TableRecord
 from vrlint.records.shields import is_badge_service
 from vrlint.rules.base import Context, rule
 from vrlint.text.keys import folded_key
 from vrlint.text.mojibake import repair
+
+if TYPE_CHECKING:
+    from vrlint.records.models import ColumnRole, Entry, PaperRecord, Position, TableRecord
 
 # -- shared helpers -------------------------------------------------------------
 

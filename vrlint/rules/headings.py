@@ -30,7 +30,6 @@ re-point a correct link at a garbled anchor.
 from __future__ import annotations
 
 import bisect
-import difflib
 import html
 import re
 import unicodedata
@@ -374,6 +373,8 @@ def _guess(analysis: _Analysis, fragment: str, text: str) -> tuple[_Guess | None
     ]
     similar: list[tuple[float, int]] = []
     if 4 <= len(wanted) <= _SIMILARITY_LIMIT:
+        import difflib  # only for a broken fragment: not at start-up
+
         for i, (_, anchor_key, _) in enumerate(keys):
             if len(anchor_key) > _SIMILARITY_LIMIT:
                 continue
@@ -550,7 +551,11 @@ _REWORDED_RATIO = 0.6
 def _reworded(entry: str, heading: str) -> bool:
     """Whether a contents entry is its heading reworded rather than another section's name."""
     a, b = _text_key(entry), _text_key(heading)
-    return bool(a and b) and difflib.SequenceMatcher(None, a, b).ratio() >= _REWORDED_RATIO
+    if not (a and b):
+        return False
+    import difflib  # only for contents entries that differ from their heading: not at start-up
+
+    return difflib.SequenceMatcher(None, a, b).ratio() >= _REWORDED_RATIO
 
 
 @rule(

@@ -31,16 +31,18 @@ import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from vrlint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from vrlint.document import Document, Link, Span
 from vrlint.lazyre import lazy_pattern
-from vrlint.records.models import Entry, Position, TableRecord
 from vrlint.records.rows import letters_key
 from vrlint.records.urls import GITHUB_OWNER, REPO_NAME, classify_url, split_host, split_url
 from vrlint.rules.base import Context, rule
+
+if TYPE_CHECKING:
+    from vrlint.records.models import Entry, Position, TableRecord
 
 __all__ = [
     "DEFAULT_HTTPS_HOSTS",

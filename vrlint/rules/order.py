@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from vrlint.diagnostics import Diagnostic, Edit
 from vrlint.lazyre import lazy_pattern
-from vrlint.records.models import Entry
 from vrlint.rows.order import detect_order, keys, out_of_order, ranked
 from vrlint.rules.base import Context, rule
+
+if TYPE_CHECKING:
+    from vrlint.records.models import Entry
 
 #: months between a row's date and its own arXiv ID beyond which the date itself is suspect
 _SUSPECT_GAP_MONTHS = 10

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
 from vrlint.conventions import DEFAULT_MIN_COUNT, DEFAULT_MIN_SHARE
@@ -38,9 +38,11 @@ from vrlint.diagnostics import Diagnostic
 from vrlint.document import Block, Cell, Document, Heading, HtmlBlock, LinkDefinition, Row, Span, Table, walk
 from vrlint.lazyre import lazy_pattern
 from vrlint.records.marks import read_status
-from vrlint.records.models import ColumnRole, Position
 from vrlint.rules.base import Context, rule
 from vrlint.text.mojibake import repair
+
+if TYPE_CHECKING:
+    from vrlint.records.models import ColumnRole, Position
 
 __all__ = [
     "DEFAULT_PLACEHOLDERS",
