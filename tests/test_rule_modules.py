@@ -82,16 +82,21 @@ _PROBE = """
 import json, sys
 from vrlint.cli import main
 code = main(sys.argv[1:])
-print(json.dumps(sorted(m for m in sys.modules if m.startswith("vrlint.rules."))))
+print(json.dumps(sorted(m for m in sys.modules if m.startswith("vrlint."))))
 """
 
 
-def _imported_rule_modules(*argv: str) -> tuple[list[str], str]:
+def _imported_modules(*argv: str) -> tuple[list[str], str]:
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, *argv], capture_output=True, text=True, check=False, timeout=120
     )
     *report, modules = done.stdout.strip().splitlines()
     return json.loads(modules), "\n".join(report)
+
+
+def _imported_rule_modules(*argv: str) -> tuple[list[str], str]:
+    modules, report = _imported_modules(*argv)
+    return [m for m in modules if m.startswith("vrlint.rules.")], report
 
 
 def test_select_one_code_imports_one_family_and_finds_the_same() -> None:
@@ -105,3 +110,17 @@ def test_select_one_code_imports_one_family_and_finds_the_same() -> None:
 def test_a_default_run_imports_every_offline_family() -> None:
     modules, _ = _imported_rule_modules("check", "--output-format", "concise", str(SEED))
     assert set(RULE_MODULES) - {"vrlint.rules.online"} <= set(modules)
+
+
+def test_a_file_without_tables_runs_every_rule_without_the_record_models(tmp_path: Path) -> None:
+    """Most Markdown files a hook sees have no paper table: they skip the records."""
+    plain = tmp_path / "CHANGELOG.md"
+    plain.write_text("# Changes\n\nSee [the list](#missing).\n", encoding="utf-8")
+    modules, report = _imported_modules("check", "--output-format", "concise", str(plain))
+    assert set(RULE_MODULES) - {"vrlint.rules.online"} <= set(modules)
+    assert "vrlint.records.models" not in modules and "vrlint.records.extract" not in modules
+    assert " VR601 " in report  # the rules did run
+    table = tmp_path / "README.md"
+    table.write_text("# Papers\n\n| Title | Code |\n|---|---|\n| A | B |\n", encoding="utf-8")
+    modules, _ = _imported_modules("check", "--output-format", "concise", str(table))
+    assert "vrlint.records.models" in modules
