@@ -495,7 +495,7 @@ def _check(args: argparse.Namespace) -> int:
                 elif linted is not None:
                     document, diagnostics = next(linted)
                 else:
-                    document = parse(source.text)
+                    document = parse(source.text, lazy=True)  # blocks when a rule reads them
                     facts = _online_facts(args, document, name, config) if online else None
                     diagnostics = lint(document, name, config, online=facts)  # offline and online rules alike
                 diagnostics = screen.apply(path, config, document, diagnostics)

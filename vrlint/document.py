@@ -354,14 +354,30 @@ class Table(Block):
 
 @dataclass(slots=True)
 class Document:
-    """A parsed README. ``render()`` gives back the input exactly."""
+    """A parsed README. ``render()`` gives back the input exactly.
+
+    The blocks of a document from ``parse(text, lazy=True)`` are parsed when
+    first read: a run whose rules only read the text (and that finds nothing,
+    so no suppression comment needs looking up) never parses them."""
 
     text: str
     lines: list[Line]
-    blocks: list[Block]
     bom: str = ""
+    _blocks: list[Block] | None = field(default=None, init=False, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _links: list[Link] | None = field(default=None, repr=False)
+
+    @property
+    def blocks(self) -> list[Block]:
+        if self._blocks is None:
+            from vrlint.parsing.build import build_blocks
+
+            self._blocks = build_blocks(self)
+        return self._blocks
+
+    @blocks.setter
+    def blocks(self, blocks: list[Block]) -> None:
+        self._blocks = blocks
 
     def render(self) -> str:
         return self.bom + "".join(line.text + line.ending for line in self.lines)

@@ -175,9 +175,11 @@ def lint(
     the facts ``--online`` gathered (without them the online rules find nothing)."""
     config = config or Config()
     rules = selected_rules(config)
-    suppressions = find_suppressions(document)
     with gc_paused():  # the rules, like the parser, make many small acyclic objects; see gc_paused
-        found = run_rules(document, rules, path, config, online)
+        found = list(run_rules(document, rules, path, config, online))
+    diagnostics = found
+    if found:  # suppression comments are in the blocks, which a lazily parsed document may not have built
+        suppressions = find_suppressions(document)
         diagnostics = [d for d in found if not suppressions.covers(d)]
     unique = list(dict.fromkeys(diagnostics))
     unique.sort(key=Diagnostic.sort_key)

@@ -53,7 +53,7 @@ def _lint_one(job: Job) -> tuple[Document, list[Diagnostic]]:
     from vrlint.parsing import parse
 
     text, name, config = job
-    document = parse(text)
+    document = parse(text, lazy=True)
     return document, lint(document, name, config)
 
 

@@ -57,17 +57,35 @@ def split_lines(text: str, base: int = 0) -> list[Line]:
 def lines_only(text: str) -> Document:
     """``text`` split into lines, without blocks: what placing and showing findings
     needs (the process pool sends findings back with this, not a parsed tree)."""
+    document = _split(text)
+    document.blocks = []
+    return document
+
+
+def _split(text: str) -> Document:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    return Document(text=text, lines=split_lines(text[len(bom) :], len(bom)), blocks=[], bom=bom)
+    return Document(text=text, lines=split_lines(text[len(bom) :], len(bom)), bom=bom)
 
 
-def parse(text: str) -> Document:
-    """Parse a README. ``parse(text).render() == text`` for every string."""
-    document = lines_only(text)
+def parse(text: str, *, lazy: bool = False) -> Document:
+    """Parse a README. ``parse(text).render() == text`` for every string.
+
+    ``lazy``: parse the blocks when they are first read (see :class:`Document`);
+    the command line does, so a ``--select`` of rules that read only the text
+    costs little."""
+    document = _split(text)
+    if not lazy:
+        document.blocks = build_blocks(document)
+    return document
+
+
+def build_blocks(document: Document) -> list[Block]:
+    """The blocks of ``document``, from its lines."""
     with gc_paused():
         tree = scan_blocks([line.text for line in document.lines])
-        _Builder(document).build(tree)
-    return document
+        builder = _Builder(document)
+        builder.build(tree)
+    return builder.blocks
 
 
 @contextmanager
@@ -87,13 +105,14 @@ def gc_paused() -> Iterator[None]:
 class _Builder:
     def __init__(self, document: Document) -> None:
         self.doc = document
+        self.blocks: list[Block] = []
         self.references: dict[str, tuple[str, str | None]] = {}
         self.pending: list[tuple[Block, Node]] = []
         self.cells: list[tuple[Cell, SourceMap]] = []
 
     # -- tree walk ---------------------------------------------------------
     def build(self, root: Node) -> None:
-        blocks = self.doc.blocks
+        blocks = self.blocks
         for node, containers in self._leaves(root, ()):
             made = self._block(node, containers)
             if made is not None:
@@ -286,5 +305,5 @@ class _Builder:
 
     def _assign_anchors(self) -> None:
         registry = AnchorRegistry()
-        for heading in self.doc.headings:
+        for heading in (block for block in self.blocks if isinstance(block, Heading)):
             heading.anchor = registry.add(github_slug(heading.text))
