@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from vrlint.cli import COMMANDS, UsageError, _command_of, _normalise_argv, build_parser, main
@@ -170,7 +170,6 @@ def test_caret_is_under_the_span_with_wide_characters(tmp_path: Path) -> None:
 _TOKENS = ["check", "add", "sort", "rule", "format", "README.md", "VR101", "--fix", "--select", "-q", "lint"]
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_TOKENS), max_size=5))
 def test_the_parser_is_built_for_the_command_the_arguments_run(argv: list[str]) -> None:
     """``_command_of`` must name the subcommand ``_normalise_argv`` runs, or that

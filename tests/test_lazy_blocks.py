@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from strategies import markdown_documents
 
@@ -21,7 +21,6 @@ from vrlint.parsing.build import lines_only, parse
 FFFD = "\ufffd"
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.one_of(markdown_documents(), st.text()))
 def test_lazy_blocks_and_findings_equal_eager_ones(text: str) -> None:
     lazy = parse(text, lazy=True)
