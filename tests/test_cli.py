@@ -167,19 +167,18 @@ def test_caret_is_under_the_span_with_wide_characters(tmp_path: Path) -> None:
 
 # -- the parser is built for the one subcommand a run uses --------------------------------------
 
-_TOKENS = ["check", "add", "sort", "rule", "format", "README.md", "VR101", "--fix", "--select", "-q", "lint"]
+_TOKENS = ["check", "add", "sort", "rule", "format", "README.md", "VR101", "--fix", "--select", "-q", "lint", "-", "--"]
 
 
 @given(st.lists(st.sampled_from(_TOKENS), max_size=5))
 def test_the_parser_is_built_for_the_command_the_arguments_run(argv: list[str]) -> None:
-    """``_command_of`` must name the subcommand ``_normalise_argv`` runs, or that
-    subcommand would be parsed without its options."""
+    """``_command_of`` must name the subcommand the full parser runs for ``argv``,
+    or that subcommand would be parsed without its options."""
     try:
-        normalised = _normalise_argv(argv)
-    except UsageError:
-        return  # a mistyped command: no parser is consulted for its options
-    if normalised and normalised[0] in COMMANDS:
-        assert _command_of(argv) == normalised[0]
+        parsed = build_parser().parse_args(_normalise_argv(argv))
+    except (UsageError, SystemExit):
+        return  # a mistyped command or bad options: an error either way
+    assert parsed.command is None or parsed.command == _command_of(argv)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

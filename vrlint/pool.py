@@ -11,8 +11,10 @@ A parsed document is seven times the size of its text once pickled, and
 unpickling it in this process would undo half of the gain: from a pool comes a
 document of **lines only** (:func:`vrlint.parsing.build.lines_only`), which is all that placing and
 showing findings needs, unless the caller asks for ``parsed`` documents (SARIF's
-fingerprints read the tables). Callers that need more (the online checks, a
-baseline) run with one worker.
+fingerprints read the tables): those are parsed lazily like any other, so a
+worker whose rules never read the blocks sends the text and lines, and the blocks
+are built here when the tables are read. Callers that need more (the online
+checks, a baseline) run with one worker.
 """
 
 from __future__ import annotations

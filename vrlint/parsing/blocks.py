@@ -121,6 +121,18 @@ class Node:
         return self.children[-1] if self.children else None
 
 
+def release(root: Node) -> None:
+    """Unlink a finished tree (each node points to its parent): reference counting then
+    frees it at once, instead of the cyclic collector, which is paused while a file is
+    parsed and linted (see ``vrlint.parsing.build.gc_paused``)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        node.children = []
+        node.parent = None
+
+
 def _can_contain(parent: str, child: str) -> bool:
     if parent == "list":
         return child == "item"

@@ -30,7 +30,7 @@ from vrlint.document import (
     plain_text,
 )
 from vrlint.lazyre import lazy_pattern
-from vrlint.parsing.blocks import Node, scan_blocks
+from vrlint.parsing.blocks import Node, release, scan_blocks
 from vrlint.parsing.inline import SourceMap, parse_inlines
 from vrlint.parsing.linkdefs import leading_definitions, normalize_label
 from vrlint.parsing.slugs import AnchorRegistry, github_slug
@@ -85,6 +85,7 @@ def build_blocks(document: Document) -> list[Block]:
         tree = scan_blocks([line.text for line in document.lines])
         builder = _Builder(document)
         builder.build(tree)
+        release(tree)
     return builder.blocks
 
 
