@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from strategies import markdown_documents
 
 from vrlint.config import Config
+from vrlint.document import Document
 from vrlint.engine import lint
 from vrlint.parsing.build import lines_only, parse
 
@@ -74,3 +75,11 @@ def test_selecting_a_text_rule_on_a_clean_file_parses_no_blocks(tmp_path: Path) 
     assert _block_builds("check", str(readme)) == (1, 0)
     readme.write_text(readme.read_text(encoding="utf-8") + f"\nCaf{FFFD}\n", encoding="utf-8")
     assert _block_builds("check", "--select", "VR805", str(readme)) == (1, 1)
+
+
+def test_a_document_is_still_built_from_text_lines_blocks_and_bom() -> None:
+    """The constructor keeps its former order; ``blocks`` may now be left out (lazy)."""
+    eager = parse("\ufeff# T\n")
+    copy = Document(eager.text, eager.lines, eager.blocks, eager.bom)
+    assert copy.render() == eager.text and copy.blocks is eager.blocks
+    assert Document(eager.text, eager.lines, bom=eager.bom).blocks == eager.blocks

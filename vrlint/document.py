@@ -352,20 +352,28 @@ class Table(Block):
         return head + self.rows
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Document:
     """A parsed README. ``render()`` gives back the input exactly.
 
-    The blocks of a document from ``parse(text, lazy=True)`` are parsed when
-    first read: a run whose rules only read the text (and that finds nothing,
-    so no suppression comment needs looking up) never parses them."""
+    Without ``blocks`` (``parse(text, lazy=True)``) the blocks are parsed from
+    the lines when first read: a run whose rules only read the text (and that
+    finds nothing, so no suppression comment needs looking up) never parses them."""
 
     text: str
     lines: list[Line]
-    bom: str = ""
-    _blocks: list[Block] | None = field(default=None, init=False, repr=False, compare=False)
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-    _links: list[Link] | None = field(default=None, repr=False)
+    _blocks: list[Block] | None = field(repr=False, compare=False)
+    bom: str
+    _line_starts: list[int] = field(repr=False, compare=False)
+    _links: list[Link] | None = field(repr=False, compare=False)
+
+    def __init__(self, text: str, lines: list[Line], blocks: list[Block] | None = None, bom: str = "") -> None:
+        self.text = text
+        self.lines = lines
+        self._blocks = blocks
+        self.bom = bom
+        self._line_starts = []
+        self._links = None
 
     @property
     def blocks(self) -> list[Block]:

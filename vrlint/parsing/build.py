@@ -57,14 +57,12 @@ def split_lines(text: str, base: int = 0) -> list[Line]:
 def lines_only(text: str) -> Document:
     """``text`` split into lines, without blocks: what placing and showing findings
     needs (the process pool sends findings back with this, not a parsed tree)."""
-    document = _split(text)
-    document.blocks = []
-    return document
+    return _split(text, [])
 
 
-def _split(text: str) -> Document:
+def _split(text: str, blocks: list[Block] | None = None) -> Document:
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    return Document(text=text, lines=split_lines(text[len(bom) :], len(bom)), bom=bom)
+    return Document(text, split_lines(text[len(bom) :], len(bom)), blocks, bom)
 
 
 def parse(text: str, *, lazy: bool = False) -> Document:
