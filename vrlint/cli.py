@@ -202,9 +202,14 @@ _SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
 COMMANDS = tuple(_SUBCOMMANDS)
 
 
+def _first_word(argv: list[str]) -> str | None:
+    """The first argument that is not an option: the subcommand, when it is one."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
 def _command_of(argv: list[str]) -> str:
     """The subcommand ``argv`` runs, read as :func:`_normalise_argv` reads it."""
-    first = next((a for a in argv if not a.startswith("-")), None)
+    first = _first_word(argv)
     return first if first in COMMANDS else "check"
 
 
@@ -212,7 +217,7 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     """``vrlint PATH`` and ``vrlint --fix PATH`` mean ``vrlint check ...``."""
     if not argv:
         return argv
-    first = next((a for a in argv if not a.startswith("-")), None)
+    first = _first_word(argv)
     if first in COMMANDS:
         return argv
     if argv[0] in ("-h", "--help", "--version"):
